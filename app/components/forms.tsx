@@ -1,0 +1,77 @@
+import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import type { ReactNode } from 'react'
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const shown = errors?.filter(Boolean) ?? []
+  if (shown.length === 0) return <div id={id} />
+  return (
+    <ul id={id} className="mt-1 space-y-1 text-sm font-medium text-red-800">
+      {shown.map((error) => (
+        <li key={error}>{error}</li>
+      ))}
+    </ul>
+  )
+}
+
+type InputType = 'text' | 'email' | 'password' | 'search' | 'date' | 'number' | 'hidden'
+
+/** A labelled input whose errors are announced: aria-invalid and aria-describedby come from Conform. */
+export function Field({
+  label,
+  meta,
+  type = 'text',
+  autoComplete,
+  hint,
+}: {
+  label: ReactNode
+  meta: FieldMetadata<string>
+  type?: InputType
+  autoComplete?: string
+  hint?: string
+}) {
+  const inputProps = getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined })
+  return (
+    <div className="space-y-1">
+      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={meta.descriptionId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...inputProps}
+        key={inputProps.key}
+        autoComplete={autoComplete}
+        className="block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700"
+      />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+export function SubmitButton({ children, pending }: { children: ReactNode; pending?: boolean }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+    >
+      {children}
+    </button>
+  )
+}
+
+export function FormMessage({ tone, children }: { tone: 'error' | 'success'; children: ReactNode }) {
+  return (
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`rounded border px-4 py-3 text-sm ${
+        tone === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-emerald-300 bg-emerald-50 text-emerald-900'
+      }`}
+    >
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+import morgan from 'morgan'
+import { isForeignRequest } from './utils/origin-guard'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    cspNonce: string
+  }
+}
+
+export type ExpressAppOptions = {
+  build: ServerBuild
+  mode: 'production' | 'development' | 'test'
+  /** Public address of the app; its origin is trusted for form posts. */
+  appUrl: string
+  trustProxy: boolean
+  /** Folder holding public/ (favicon) and public/build (the browser bundle). */
+  publicDir: string
+  logRequests: boolean
+}
+
+/** Largest request body accepted before Remix reads it (uploads included). */
+const MAX_BODY_BYTES = 12 * 1024 * 1024
+
+export function createExpressApp(options: ExpressAppOptions) {
+  const { build, mode, appUrl, trustProxy, publicDir, logRequests } = options
+  const appOrigin = new URL(appUrl).origin
+  // HSTS and upgrades only make sense where the public address is HTTPS.
+  const https = appUrl.startsWith('https:')
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', trustProxy)
+
+  app.use((req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64')
+    // Only the server decides the client's address; anything a client sent under this name goes.
+    req.headers['x-client-address'] = (trustProxy ? req.ip : req.socket.remoteAddress) ?? 'unknown'
+    next()
+  })
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${'locals' in res ? res.locals.cspNonce : ''}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+          upgradeInsecureRequests: https ? [] : null,
+        },
+      },
+      strictTransportSecurity: https ? { maxAge: 63072000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+
+  app.use((req, res, next) => {
+    const ownOrigin = `${req.protocol}://${req.get('host') ?? ''}`
+    const foreign = isForeignRequest({
+      method: req.method,
+      origin: req.get('origin'),
+      secFetchSite: req.get('sec-fetch-site'),
+      ownOrigin,
+      trustedOrigins: [appOrigin],
+    })
+    if (foreign) {
+      res.status(403).type('text/plain').send('Forbidden: this request came from another site.')
+      return
+    }
+    const length = Number(req.get('content-length') ?? 0)
+    if (length > MAX_BODY_BYTES) {
+      res.status(413).type('text/plain').send('The request is too large.')
+      return
+    }
+    next()
+  })
+
+  app.use(compression())
+  if (logRequests) app.use(morgan(mode === 'production' ? 'combined' : 'dev'))
+
+  app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(publicDir, { maxAge: '1h' }))
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    }),
+  )
+  return app
+}

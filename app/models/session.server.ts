@@ -1,0 +1,48 @@
+import { eq, lt } from 'drizzle-orm'
+import { db } from '../../db/client.server'
+import { sessions, users } from '../../db/schema'
+
+export async function insertSession(values: {
+  id: string
+  userId: string
+  expiresAt: Date
+  ipAddress: string | null
+  userAgent: string | null
+}) {
+  await db.insert(sessions).values(values)
+}
+
+/** The session and its user in one round trip. */
+export async function getSessionWithUser({ id }: { id: string }) {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      expiresAt: sessions.expiresAt,
+      user: { id: users.id, email: users.email, name: users.name, role: users.role, status: users.status },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+  return row ?? null
+}
+
+export async function extendSession({ id, expiresAt }: { id: string; expiresAt: Date }) {
+  await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id))
+}
+
+export async function deleteSession({ id }: { id: string }) {
+  await db.delete(sessions).where(eq(sessions.id, id))
+}
+
+export async function deleteUserSessions({ userId }: { userId: string }) {
+  await db.delete(sessions).where(eq(sessions.userId, userId))
+}
+
+export async function countUserSessions({ userId }: { userId: string }) {
+  const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))
+  return rows.length
+}
+
+export async function deleteExpiredSessions({ now }: { now: Date }) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now))
+}

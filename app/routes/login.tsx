@@ -1,0 +1,80 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { SignInSchema } from '~/domain/account-schemas'
+import { homePathFor } from '~/domain/roles'
+import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { signIn } from '~/utils/accounts.server'
+import { requireAnonymous, safeRedirect } from '~/utils/auth.server'
+import { createUserSession } from '~/utils/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · SILA Academy' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return json({})
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: SignInSchema })
+  if (submission.status !== 'success') {
+    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const { email, password, redirectTo } = submission.value
+  const result = await signIn(request, email, password)
+  if (!result.ok) {
+    return json(submission.reply({ formErrors: [result.message], hideFields: ['password'] }), {
+      status: result.status,
+    })
+  }
+  const cookie = await createUserSession(request, result.user.id)
+  return redirect(safeRedirect(redirectTo, homePathFor(result.user.role)), {
+    headers: { 'Set-Cookie': cookie },
+  })
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'sign-in',
+    lastResult,
+    constraint: getZodConstraint(SignInSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+  })
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-semibold text-slate-900">Sign in</h1>
+      <p className="mt-2 text-slate-700">
+        The School Improvement Leadership Academy platform for fellows, coaches and staff.
+      </p>
+      {searchParams.get('reset') === '1' ? (
+        <div className="mt-6">
+          <FormMessage tone="success">Your new password is saved. Sign in with it.</FormMessage>
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm">
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field label="Email" meta={fields.email} type="email" autoComplete="username" />
+        <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
+        <div className="flex items-center justify-between gap-4">
+          <SubmitButton pending={navigation.state === 'submitting'}>Sign in</SubmitButton>
+          <Link to="/forgot-password" className="text-sm text-brand-700 underline underline-offset-4">
+            Forgot your password?
+          </Link>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
