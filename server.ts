@@ -11,7 +11,8 @@ async function main() {
   const started = performance.now()
   const buildPath = pathToFileURL(path.resolve('build/index.js')).href
   const build: ServerBuild = await import(buildPath)
-  const startup: unknown = build.entry.module.startup
+  const entry = build.entry.module
+  const startup = 'startup' in entry ? entry.startup : undefined
   if (typeof startup !== 'function') throw new Error('build/index.js does not export startup(); run `npm run build`.')
   await startup()
 

@@ -9,6 +9,8 @@ import morgan from 'morgan'
 import { isForeignRequest } from './utils/origin-guard'
 
 declare module '@remix-run/node' {
+  // Module augmentation only works through an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface AppLoadContext {
     cspNonce: string
   }
@@ -28,6 +30,9 @@ export type ExpressAppOptions = {
 /** Largest request body accepted before Remix reads it (uploads included). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024
 
+/** Each response's CSP nonce, readable from helmet's directive callback. */
+const nonces = new WeakMap<object, string>()
+
 export function createExpressApp(options: ExpressAppOptions) {
   const { build, mode, appUrl, trustProxy, publicDir, logRequests } = options
   const appOrigin = new URL(appUrl).origin
@@ -38,7 +43,9 @@ export function createExpressApp(options: ExpressAppOptions) {
   app.set('trust proxy', trustProxy)
 
   app.use((req, res, next) => {
-    res.locals.cspNonce = randomBytes(16).toString('base64')
+    const nonce = randomBytes(16).toString('base64')
+    res.locals.cspNonce = nonce
+    nonces.set(res, nonce)
     // Only the server decides the client's address; anything a client sent under this name goes.
     req.headers['x-client-address'] = (trustProxy ? req.ip : req.socket.remoteAddress) ?? 'unknown'
     next()
@@ -50,7 +57,7 @@ export function createExpressApp(options: ExpressAppOptions) {
         useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", (_req, res) => `'nonce-${'locals' in res ? res.locals.cspNonce : ''}'`],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${nonces.get(res) ?? ''}'`],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],

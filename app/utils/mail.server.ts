@@ -1,10 +1,10 @@
-import nodemailer from 'nodemailer'
+import nodemailer, { type Transporter } from 'nodemailer'
 import { insertOutboxMessage, markOutboxMessage } from '~/models/outbox.server'
 import { getEnv } from './env.server'
 
 type Message = { to: string; subject: string; body: string }
 
-let transport: nodemailer.Transporter | undefined
+let transport: Transporter | undefined
 
 /**
  * Every message is written to the outbox first, so it is never lost and admins can read it in the

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto'
+import { createCohort, createFellow, createLea, createSchool, createUser, pairCoach } from '../../db/factories'
+import { hashPassword } from '../../app/utils/password.server'
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+let cachedHash: Promise<string> | undefined
+function testPasswordHash() {
+  cachedHash ??= hashPassword(TEST_PASSWORD)
+  return cachedHash
+}
+
+function unique(prefix: string) {
+  return `${prefix}-${randomBytes(4).toString('hex')}`
+}
+
+export async function makeUser(role: 'fellow' | 'coach' | 'staff' | 'admin', overrides: { email?: string; status?: 'invited' | 'active' | 'deactivated' } = {}) {
+  return createUser({
+    email: overrides.email ?? `${unique(role)}@example.test`,
+    name: `Test ${role} ${randomBytes(2).toString('hex')}`,
+    role,
+    passwordHash: overrides.status === 'invited' ? null : await testPasswordHash(),
+    status: overrides.status ?? 'active',
+  })
+}
+
+/** A small academy: one cohort, one school, two fellows and two coaches, each fellow paired. */
+export async function makeAcademy() {
+  const lea = await createLea({ name: unique('Test District'), state: 'MD' })
+  const school = await createSchool({ leaId: lea.id, name: unique('Test School') })
+  const cohort = await createCohort({ name: unique('Cohort'), startYear: 2026 })
+  const coach = await makeUser('coach')
+  const otherCoach = await makeUser('coach')
+  const fellowUser = await makeUser('fellow')
+  const otherFellowUser = await makeUser('fellow')
+  const fellow = await createFellow({ userId: fellowUser.id, cohortId: cohort.id, schoolId: school.id, position: 'principal', programYear: 1 })
+  const otherFellow = await createFellow({ userId: otherFellowUser.id, cohortId: cohort.id, schoolId: school.id, position: 'assistant_principal', programYear: 1 })
+  await pairCoach({ fellowId: fellow.id, coachId: coach.id, startsOn: '2026-09-01' })
+  await pairCoach({ fellowId: otherFellow.id, coachId: otherCoach.id, startsOn: '2026-09-01' })
+  const staff = await makeUser('staff')
+  const admin = await makeUser('admin')
+  return { lea, school, cohort, coach, otherCoach, fellowUser, otherFellowUser, fellow, otherFellow, staff, admin }
+}
