@@ -21,7 +21,7 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   // Pages can hold personal data: never let a shared cache keep them.
   responseHeaders.set('Cache-Control', 'no-store')
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>

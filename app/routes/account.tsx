@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { json, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
@@ -38,9 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       )
     }
-    // Every session ended with the change; this browser gets a fresh one.
+    // Every session ended with the change; this browser gets a fresh one on the way back.
     const cookie = await createUserSession(request, user.id)
-    return json({ intent: 'password', result: submission.reply({ resetForm: true }), done: true }, { headers: { 'Set-Cookie': cookie } })
+    return redirect('/account?saved=password', { headers: { 'Set-Cookie': cookie } })
   }
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success') return json({ intent: 'profile', result: submission.reply(), done: false }, { status: 400 })
@@ -51,6 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { user } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
   const [profileForm, profileFields] = useForm({
     id: 'profile',
     lastResult: data?.intent === 'profile' ? data.result : undefined,
@@ -86,7 +87,7 @@ export default function Account() {
         <section aria-labelledby="password-heading" className="rounded-lg bg-white p-6 shadow-sm">
           <h2 id="password-heading" className="text-xl font-semibold">Change password</h2>
           <p className="mt-1 text-sm text-slate-700">Changing it signs you out on every other device.</p>
-          {data?.intent === 'password' && data.done ? <FormMessage tone="success">Your new password is saved.</FormMessage> : null}
+          {searchParams.get('saved') === 'password' && !data ? <FormMessage tone="success">Your new password is saved.</FormMessage> : null}
           <Form method="post" {...getFormProps(passwordForm)} className="mt-4 space-y-4">
             <input type="hidden" name="intent" value="password" />
             <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />

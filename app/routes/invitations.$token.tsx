@@ -50,7 +50,7 @@ export default function AcceptInvitation() {
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-3xl font-semibold">Welcome, {user.name}</h1>
+      <h1 className="text-3xl font-semibold">{`Welcome, ${user.name}`}</h1>
       <p className="mt-2 text-slate-700">
         Choose a password for <strong>{user.email}</strong> to finish joining the SILA Academy.
       </p>

@@ -6,26 +6,33 @@ import { validateSession, type SessionUser } from './session.server'
 export type { SessionUser }
 
 /**
- * The signed-in user, or null. A renewed or cleared session cookie is thrown back as a redirect to
- * the same URL only for GETs; for other methods the renewal waits for the next page load.
+ * The signed-in user, or null. When a GET renews the session (sliding expiry) the renewed cookie
+ * goes out on a redirect to the same URL; other methods wait for the next page load.
  */
 export async function getUser(request: Request) {
   const { user, setCookie } = await validateSession(request)
-  if (setCookie && request.method === 'GET') {
-    const url = new URL(request.url)
-    throw redirect(url.pathname + url.search, { headers: { 'Set-Cookie': setCookie } })
-  }
+  if (user && setCookie) sendRenewedCookie(request, setCookie)
   return user
 }
 
+/** The signed-in user; anyone else goes to sign in, and a dead session's cookie is cleared. */
 export async function requireUser(request: Request) {
-  const user = await getUser(request)
+  const { user, setCookie } = await validateSession(request)
   if (!user) {
     const url = new URL(request.url)
     const redirectTo = url.pathname + url.search
-    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`)
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`, {
+      headers: setCookie ? { 'Set-Cookie': setCookie } : undefined,
+    })
   }
+  if (setCookie) sendRenewedCookie(request, setCookie)
   return user
+}
+
+function sendRenewedCookie(request: Request, setCookie: string) {
+  if (request.method !== 'GET') return
+  const url = new URL(request.url)
+  throw redirect(url.pathname + url.search, { headers: { 'Set-Cookie': setCookie } })
 }
 
 /** Refuses with a 403 that names nothing; the UI only hides what this refuses. */

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { UNSAFE_flatRoutes } from '@remix-run/dev'
 import type { ServerBuild } from '@remix-run/node'
-import remixConfig from '../../remix.config.js'
+import remixConfig, { future } from '../../remix.config.js'
 import * as entry from '../../app/entry.server'
 import * as root from '../../app/root'
 import { createExpressApp } from '../../app/express-app.server'
@@ -34,7 +34,7 @@ export async function createTestBuild(): Promise<ServerBuild> {
     assets: { entry: { module: '/build/entry.client.js', imports: [] }, routes: assetRoutes, url: '/build/manifest.js', version: 'test' },
     publicPath: '/build/',
     assetsBuildDirectory: 'public/build',
-    future: { ...remixConfig.future, v3_routeConfig: false, unstable_optimizeDeps: false },
+    future,
     isSpaMode: false,
   }
 }

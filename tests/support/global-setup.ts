@@ -3,6 +3,8 @@ import type { TestProject } from 'vitest/node'
 import { dropTestDatabases, prepareTemplate, TEMPLATE_DATABASE } from './database'
 
 declare module 'vitest' {
+  // Module augmentation only works through an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     testDatabase: import('./database').TestDatabaseSource
   }

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { makeUser, TEST_PASSWORD } from '../support/academy'
+import { startTestServer, type TestServer } from '../support/app'
+import { signIn, TestClient } from '../support/client'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+test('a POST from a foreign origin is refused with a 403 and changes nothing', async () => {
+  const fellow = await makeUser('fellow')
+  const client = new TestClient(server.url)
+  const foreign = await client.post('/login', { email: fellow.email, password: TEST_PASSWORD }, { origin: 'https://evil.example' })
+  expect(foreign.status).toBe(403)
+  expect(client.hasSessionCookie()).toBe(false)
+
+  await signIn(client, fellow.email, TEST_PASSWORD)
+  const crossSite = await client.post('/logout', {}, { origin: server.url, 'sec-fetch-site': 'cross-site' })
+  expect(crossSite.status).toBe(403)
+  expect((await client.get('/home')).status).toBe(200)
+})
+
+test('pages carry a CSP whose nonce matches the page’s scripts, and the usual security headers', async () => {
+  const response = await new TestClient(server.url).get('/login')
+  expect(response.status).toBe(200)
+  const csp = response.headers.get('content-security-policy') ?? ''
+  const nonce = csp.match(/'nonce-([^']+)'/)?.[1]
+  expect(nonce).toBeTruthy()
+  expect(csp).toContain("frame-ancestors 'none'")
+  expect(csp).toContain("object-src 'none'")
+  const html = await response.text()
+  const scriptNonces = [...html.matchAll(/<script[^>]*nonce="([^"]+)"/g)].map((m) => m[1])
+  expect(scriptNonces.length).toBeGreaterThan(0)
+  expect(new Set(scriptNonces)).toEqual(new Set([nonce]))
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+  expect(response.headers.get('cache-control')).toBe('no-store')
+  expect(response.headers.get('x-powered-by')).toBeNull()
+  const second = await new TestClient(server.url).get('/login')
+  expect(second.headers.get('content-security-policy')).not.toBe(csp)
+})
+
+test('every page has a title, a skip link and a main landmark', async () => {
+  const html = await (await new TestClient(server.url).get('/login')).text()
+  expect(html).toMatch(/<title>Sign in · SILA Academy<\/title>/)
+  expect(html).toContain('href="#main"')
+  expect(html).toContain('<main id="main"')
+})
+
+test('healthz reports the database and the version as JSON', async () => {
+  const response = await new TestClient(server.url).get('/healthz')
+  expect(response.status).toBe(200)
+  const body = await response.json()
+  expect(body.status).toBe('ok')
+  expect(body.version).toMatch(/^\d+\.\d+\.\d+/)
+  expect(body.database.state).toBe('up')
+  expect(['pglite', 'postgres']).toContain(body.database.driver)
+})
+
+test('an unknown address gets a plain 404 page', async () => {
+  const response = await new TestClient(server.url).get('/no/such/page')
+  expect(response.status).toBe(404)
+  expect(await response.text()).toContain('We could not find that page')
+})
+
+test('an oversized body is refused before it is read', async () => {
+  const response = await fetch(new URL('/login', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(50 * 1024 * 1024) },
+    body: 'email=a',
+  }).catch((error: unknown) => error)
+  if (response instanceof Response) expect(response.status).toBe(413)
+  else expect(response).toBeInstanceOf(Error)
+})
