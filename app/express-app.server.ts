@@ -70,7 +70,8 @@ export function createExpressApp(options: ExpressAppOptions) {
         },
       },
       strictTransportSecurity: https ? { maxAge: 63072000, includeSubDomains: true } : false,
-      referrerPolicy: { policy: 'no-referrer' },
+      // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts.
+      referrerPolicy: { policy: 'same-origin' },
       crossOriginEmbedderPolicy: false,
     }),
   )
