@@ -3,9 +3,12 @@ import { defineConfig } from 'vitest/config'
 
 const alias = { '~': path.resolve('app') }
 
+const reportDir = process.env.TEST_REPORT_DIR
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: reportDir ? ['default', ['json', { outputFile: path.join(reportDir, 'vitest.json') }]] : ['default'],
     projects: [
       {
         resolve: { alias },
