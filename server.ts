@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
@@ -9,6 +10,7 @@ import { createExpressApp } from './app/express-app.server'
  */
 async function main() {
   const started = performance.now()
+  if (existsSync('.env')) process.loadEnvFile('.env')
   const buildPath = pathToFileURL(path.resolve('build/index.js')).href
   const build: ServerBuild = await import(buildPath)
   const entry = build.entry.module

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
@@ -83,47 +84,34 @@ export default function Accounts() {
         />
         <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2">Search</button>
       </Form>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Accounts</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Email</th>
-              <th scope="col" className="px-4 py-3">Status</th>
-              <th scope="col" className="px-4 py-3">Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100">
-                <th scope="row" className="px-4 py-3 font-semibold">{u.name}</th>
-                <td className="px-4 py-3">{u.email}</td>
-                <td className="px-4 py-3">{u.status}</td>
-                <td className="px-4 py-3">
-                  {u.id === me ? (
-                    ROLE_LABELS[u.role]
-                  ) : (
-                    <Form method="post" className="flex items-center gap-2">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <label htmlFor={`role-${u.id}`} className="sr-only">Role of {u.name}</label>
-                      <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="rounded border border-slate-400 px-2 py-1">
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>{ROLE_LABELS[r]}</option>
-                        ))}
-                      </select>
-                      <button type="submit" className="rounded border border-slate-400 px-2 py-1">
-                        Save<span className="sr-only"> role of {u.name}</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Accounts" columns={['Name', 'Email', 'Status', 'Role']}>
+        {users.map((u) => (
+          <Row key={u.id}>
+            <RowHeader>{u.name}</RowHeader>
+            <Cell>{u.email}</Cell>
+            <Cell>{u.status}</Cell>
+            <Cell>
+              {u.id === me ? (
+                ROLE_LABELS[u.role]
+              ) : (
+                <Form method="post" className="flex items-center gap-2">
+                  <input type="hidden" name="intent" value="change-role" />
+                  <input type="hidden" name="userId" value={u.id} />
+                  <label htmlFor={`role-${u.id}`} className="sr-only">Role of {u.name}</label>
+                  <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="rounded border border-slate-400 px-2 py-1">
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                    ))}
+                  </select>
+                  <button type="submit" className="rounded border border-slate-400 px-2 py-1">
+                    Save<span className="sr-only"> role of {u.name}</span>
+                  </button>
+                </Form>
+              )}
+            </Cell>
+          </Row>
+        ))}
+      </DataTable>
     </>
   )
 }

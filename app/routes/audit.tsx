@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { Cell, DataTable, Row } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader } from '~/components/page-header'
 import { listAuditEntries } from '~/models/audit-log.server'
@@ -21,31 +22,17 @@ export default function AuditLog() {
       <PageHeader title="Audit log">
         <p>Sign-ins, invitations, role and password changes, newest first. Times are UTC.</p>
       </PageHeader>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Audit log entries</caption>
-          <thead className="border-b border-slate-200 bg-slate-50">
-            <tr>
-              <th scope="col" className="px-4 py-3">When (UTC)</th>
-              <th scope="col" className="px-4 py-3">Who</th>
-              <th scope="col" className="px-4 py-3">What</th>
-              <th scope="col" className="px-4 py-3">Target</th>
-              <th scope="col" className="px-4 py-3">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-b border-slate-100">
-                <td className="px-4 py-2 tabular-nums">{new Date(e.createdAt).toISOString().replace('T', ' ').slice(0, 19)}</td>
-                <td className="px-4 py-2">{e.actorEmail ?? '—'}</td>
-                <td className="px-4 py-2">{e.action}</td>
-                <td className="px-4 py-2">{e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}</td>
-                <td className="px-4 py-2">{e.ipAddress ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Audit log entries" columns={['When (UTC)', 'Who', 'What', 'Target', 'From']}>
+        {entries.map((e) => (
+          <Row key={e.id}>
+            <Cell>{new Date(e.createdAt).toISOString().replace('T', ' ').slice(0, 19)}</Cell>
+            <Cell>{e.actorEmail ?? '—'}</Cell>
+            <Cell>{e.action}</Cell>
+            <Cell>{e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}</Cell>
+            <Cell>{e.ipAddress ?? '—'}</Cell>
+          </Row>
+        ))}
+      </DataTable>
     </>
   )
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader, POSITION_LABELS, STATE_NAMES } from '~/components/page-header'
 import { listCaseload } from '~/models/fellow.server'
@@ -26,35 +27,20 @@ export default function Caseload() {
       {caseload.length === 0 ? (
         <p className="rounded-lg bg-white p-6 shadow-sm">No fellows are paired with you yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Fellows in your caseload</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3">Fellow</th>
-                <th scope="col" className="px-4 py-3">School</th>
-                <th scope="col" className="px-4 py-3">District and state</th>
-                <th scope="col" className="px-4 py-3">Position</th>
-                <th scope="col" className="px-4 py-3">Year</th>
-                <th scope="col" className="px-4 py-3">Cohort</th>
-              </tr>
-            </thead>
-            <tbody>
-              {caseload.map((fellow) => (
-                <tr key={fellow.fellowId} className="border-b border-slate-100">
-                  <th scope="row" className="px-4 py-3 font-semibold">{fellow.name}</th>
-                  <td className="px-4 py-3">{fellow.schoolName}</td>
-                  <td className="px-4 py-3">
-                    {fellow.leaName}, {STATE_NAMES[fellow.state]}
-                  </td>
-                  <td className="px-4 py-3">{POSITION_LABELS[fellow.position]}</td>
-                  <td className="px-4 py-3">Year {fellow.programYear}</td>
-                  <td className="px-4 py-3">{fellow.cohortName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Fellows in your caseload" columns={['Fellow', 'School', 'District and state', 'Position', 'Year', 'Cohort']}>
+          {caseload.map((fellow) => (
+            <Row key={fellow.fellowId}>
+              <RowHeader>{fellow.name}</RowHeader>
+              <Cell>{fellow.schoolName}</Cell>
+              <Cell>
+                {fellow.leaName}, {STATE_NAMES[fellow.state]}
+              </Cell>
+              <Cell>{POSITION_LABELS[fellow.position]}</Cell>
+              <Cell>Year {fellow.programYear}</Cell>
+              <Cell>{fellow.cohortName}</Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </>
   )

@@ -1,29 +1,25 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { makeUser, TEST_PASSWORD } from '../support/academy'
-import { startTestServer, type TestServer } from '../support/app'
-import { signIn, TestClient } from '../support/client'
+import { serveAppForTests } from '../support/app'
+import { signIn } from '../support/client'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const app = serveAppForTests()
 
 test('a POST from a foreign origin is refused with a 403 and changes nothing', async () => {
   const fellow = await makeUser('fellow')
-  const client = new TestClient(server.url)
+  const client = app.client()
   const foreign = await client.post('/login', { email: fellow.email, password: TEST_PASSWORD }, { origin: 'https://evil.example' })
   expect(foreign.status).toBe(403)
   expect(client.hasSessionCookie()).toBe(false)
 
   await signIn(client, fellow.email, TEST_PASSWORD)
-  const crossSite = await client.post('/logout', {}, { origin: server.url, 'sec-fetch-site': 'cross-site' })
+  const crossSite = await client.post('/logout', {}, { origin: app.url(), 'sec-fetch-site': 'cross-site' })
   expect(crossSite.status).toBe(403)
   expect((await client.get('/home')).status).toBe(200)
 })
 
 test('pages carry a CSP whose nonce matches the page’s scripts, and the usual security headers', async () => {
-  const response = await new TestClient(server.url).get('/login')
+  const response = await app.client().get('/login')
   expect(response.status).toBe(200)
   const csp = response.headers.get('content-security-policy') ?? ''
   const nonce = csp.match(/'nonce-([^']+)'/)?.[1]
@@ -39,19 +35,19 @@ test('pages carry a CSP whose nonce matches the page’s scripts, and the usual 
   expect(response.headers.get('referrer-policy')).toBe('same-origin')
   expect(response.headers.get('cache-control')).toBe('no-store')
   expect(response.headers.get('x-powered-by')).toBeNull()
-  const second = await new TestClient(server.url).get('/login')
+  const second = await app.client().get('/login')
   expect(second.headers.get('content-security-policy')).not.toBe(csp)
 })
 
 test('every page has a title, a skip link and a main landmark', async () => {
-  const html = await (await new TestClient(server.url).get('/login')).text()
+  const html = await (await app.client().get('/login')).text()
   expect(html).toMatch(/<title>Sign in · SILA Academy<\/title>/)
   expect(html).toContain('href="#main"')
   expect(html).toContain('<main id="main"')
 })
 
 test('healthz reports the database and the version as JSON', async () => {
-  const response = await new TestClient(server.url).get('/healthz')
+  const response = await app.client().get('/healthz')
   expect(response.status).toBe(200)
   const body = await response.json()
   expect(body.status).toBe('ok')
@@ -61,13 +57,13 @@ test('healthz reports the database and the version as JSON', async () => {
 })
 
 test('an unknown address gets a plain 404 page', async () => {
-  const response = await new TestClient(server.url).get('/no/such/page')
+  const response = await app.client().get('/no/such/page')
   expect(response.status).toBe(404)
   expect(await response.text()).toContain('We could not find that page')
 })
 
 test('an oversized body is refused before it is read', async () => {
-  const response = await fetch(new URL('/login', server.url), {
+  const response = await fetch(new URL('/login', app.url()), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(50 * 1024 * 1024) },
     body: 'email=a',

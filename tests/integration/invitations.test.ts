@@ -1,21 +1,17 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { db } from '../../db/client.server'
 import { authTokens, users } from '../../db/schema'
 import { latestMessageTo } from '../../app/models/outbox.server'
 import { makeUser, TEST_PASSWORD } from '../support/academy'
-import { startTestServer, type TestServer } from '../support/app'
-import { location, signIn, TestClient } from '../support/client'
+import { serveAppForTests } from '../support/app'
+import { location, signIn } from '../support/client'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const app = serveAppForTests()
 
 async function staffClient() {
   const staff = await makeUser('staff')
-  const client = new TestClient(server.url)
+  const client = app.client()
   await signIn(client, staff.email, TEST_PASSWORD)
   return { staff, client }
 }
@@ -36,7 +32,7 @@ test('staff invite a coach, the link lands in the outbox, and the invitee sets a
   expect(invited).toEqual({ status: 'invited', role: 'coach', passwordHash: null })
 
   const path = await invitationPath('nia.okoro@example.test')
-  const invitee = new TestClient(server.url)
+  const invitee = app.client()
   const page = await invitee.get(path)
   expect(page.status).toBe(200)
   expect(await page.text()).toContain('Welcome, Nia Okoro')
@@ -59,16 +55,16 @@ test('an invitation link works once', async () => {
   const { client } = await staffClient()
   await client.post('/staff/invite', { name: 'Once Only', email: 'once@example.test', role: 'fellow' })
   const path = await invitationPath('once@example.test')
-  const first = new TestClient(server.url)
+  const first = app.client()
   expect((await first.post(path, { password: 'first chosen password', confirm: 'first chosen password' })).status).toBe(302)
-  const second = new TestClient(server.url)
+  const second = app.client()
   const reused = await second.post(path, { password: 'second chosen password', confirm: 'second chosen password' })
   expect(reused.status).toBe(410)
   expect(await reused.text()).toContain('already been used')
   expect((await second.get(path)).status).toBe(410)
   // The first password still stands.
-  expect((await signIn(new TestClient(server.url), 'once@example.test', 'first chosen password')).status).toBe(302)
-  expect((await signIn(new TestClient(server.url), 'once@example.test', 'second chosen password')).status).toBe(400)
+  expect((await signIn(app.client(), 'once@example.test', 'first chosen password')).status).toBe(302)
+  expect((await signIn(app.client(), 'once@example.test', 'second chosen password')).status).toBe(400)
 })
 
 test('an invitation link older than seven days is refused', async () => {
@@ -77,7 +73,7 @@ test('an invitation link older than seven days is refused', async () => {
   const path = await invitationPath('late@example.test')
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'late@example.test'))
   await db.update(authTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authTokens.userId, user.id))
-  const invitee = new TestClient(server.url)
+  const invitee = app.client()
   const page = await invitee.get(path)
   expect(page.status).toBe(410)
   expect(await page.text()).toContain('This link has expired.')
@@ -87,7 +83,7 @@ test('an invitation link older than seven days is refused', async () => {
 })
 
 test('a made-up invitation link reveals nothing', async () => {
-  const response = await new TestClient(server.url).get('/invitations/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
+  const response = await app.client().get('/invitations/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
   expect(response.status).toBe(410)
   expect(await response.text()).toContain('This link is not valid')
 })
@@ -111,7 +107,7 @@ test('invitations are validated and limited by role', async () => {
 test('fellows and coaches cannot invite anyone', async () => {
   for (const role of ['fellow', 'coach'] as const) {
     const user = await makeUser(role)
-    const client = new TestClient(server.url)
+    const client = app.client()
     await signIn(client, user.email, TEST_PASSWORD)
     expect((await client.get('/staff/invite')).status).toBe(403)
     expect((await client.post('/staff/invite', { name: 'X', email: 'x@example.test', role: 'fellow' })).status).toBe(403)

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { makeAcademy, TEST_PASSWORD } from '../support/academy'
-import { startTestServer, type TestServer } from '../support/app'
-import { location, signIn, TestClient } from '../support/client'
+import { beforeAll, expect, test } from 'vitest'
+import { makeAcademy, makeUser, TEST_PASSWORD } from '../support/academy'
+import { serveAppForTests } from '../support/app'
+import { location, signIn } from '../support/client'
 
-let server: TestServer
+const app = serveAppForTests()
 let academy: Awaited<ReturnType<typeof makeAcademy>>
 beforeAll(async () => {
-  server = await startTestServer()
   academy = await makeAcademy()
 })
-afterAll(() => server.close())
 
 const HOMES = { fellow: '/home', coach: '/caseload', staff: '/staff', admin: '/admin' } as const
 
@@ -26,7 +24,7 @@ const PAGES: Record<string, readonly (keyof typeof HOMES)[]> = {
 
 async function clientFor(role: keyof typeof HOMES) {
   const email = { fellow: academy.fellowUser, coach: academy.coach, staff: academy.staff, admin: academy.admin }[role].email
-  const client = new TestClient(server.url)
+  const client = app.client()
   const response = await signIn(client, email, TEST_PASSWORD)
   return { client, response }
 }
@@ -53,7 +51,7 @@ test('each role is refused the pages of the others with a 403 that names nothing
 })
 
 test('anyone signed out is sent to sign in, and comes back after', async () => {
-  const client = new TestClient(server.url)
+  const client = app.client()
   for (const page of Object.keys(PAGES)) {
     const response = await client.get(page)
     expect(response.status).toBe(302)
@@ -77,9 +75,8 @@ test('the homes show real academy data to their roles', async () => {
 })
 
 test('an admin changes a role, the person is signed out, and the change is audited', async () => {
-  const { makeUser } = await import('../support/academy')
   const target = await makeUser('coach')
-  const targetClient = new TestClient(server.url)
+  const targetClient = app.client()
   await signIn(targetClient, target.email, TEST_PASSWORD)
   const { client } = await clientFor('admin')
   const changed = await client.post('/admin', { intent: 'change-role', userId: target.id, role: 'staff' })

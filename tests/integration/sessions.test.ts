@@ -1,16 +1,12 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { db } from '../../db/client.server'
-import { sessions } from '../../db/schema'
+import { sessions, users } from '../../db/schema'
 import { makeUser, TEST_PASSWORD } from '../support/academy'
-import { startTestServer, type TestServer } from '../support/app'
-import { location, signIn, TestClient } from '../support/client'
+import { serveAppForTests } from '../support/app'
+import { location, signIn } from '../support/client'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const app = serveAppForTests()
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -20,7 +16,7 @@ async function sessionRows(userId: string) {
 
 test('signing out deletes the session, so a copied cookie stops working', async () => {
   const fellow = await makeUser('fellow')
-  const client = new TestClient(server.url)
+  const client = app.client()
   await signIn(client, fellow.email, TEST_PASSWORD)
   const stolen = client.sessionCookie()
   expect(stolen).not.toBeNull()
@@ -32,7 +28,7 @@ test('signing out deletes the session, so a copied cookie stops working', async 
   expect(client.hasSessionCookie()).toBe(false)
   expect(await sessionRows(fellow.id)).toHaveLength(0)
 
-  const replay = new TestClient(server.url)
+  const replay = app.client()
   replay.setSessionCookie(stolen ?? '')
   const response = await replay.get('/home')
   expect(response.status).toBe(302)
@@ -41,7 +37,7 @@ test('signing out deletes the session, so a copied cookie stops working', async 
 
 test('a session is renewed for thirty days once fewer than fifteen remain', async () => {
   const coach = await makeUser('coach')
-  const client = new TestClient(server.url)
+  const client = app.client()
   await signIn(client, coach.email, TEST_PASSWORD)
   const [row] = await sessionRows(coach.id)
   expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * DAY)
@@ -63,7 +59,7 @@ test('a session is renewed for thirty days once fewer than fifteen remain', asyn
 
 test('an expired session is deleted and its holder sent to sign in', async () => {
   const staff = await makeUser('staff')
-  const client = new TestClient(server.url)
+  const client = app.client()
   await signIn(client, staff.email, TEST_PASSWORD)
   const [row] = await sessionRows(staff.id)
   await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, row.id))
@@ -75,8 +71,8 @@ test('an expired session is deleted and its holder sent to sign in', async () =>
 
 test('changing the password ends every other session and keeps this one signed in', async () => {
   const admin = await makeUser('admin')
-  const laptop = new TestClient(server.url)
-  const phone = new TestClient(server.url)
+  const laptop = app.client()
+  const phone = app.client()
   await signIn(laptop, admin.email, TEST_PASSWORD)
   await signIn(phone, admin.email, TEST_PASSWORD)
   expect(await sessionRows(admin.id)).toHaveLength(2)
@@ -96,9 +92,8 @@ test('changing the password ends every other session and keeps this one signed i
 
 test('a deactivated account’s sessions stop working at once', async () => {
   const fellow = await makeUser('fellow')
-  const client = new TestClient(server.url)
+  const client = app.client()
   await signIn(client, fellow.email, TEST_PASSWORD)
-  const { users } = await import('../../db/schema')
   await db.update(users).set({ status: 'deactivated' }).where(eq(users.id, fellow.id))
   expect(location(await client.get('/home'))).toMatch(/^\/login/)
   expect(await sessionRows(fellow.id)).toHaveLength(0)

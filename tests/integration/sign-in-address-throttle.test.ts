@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { makeUser, TEST_PASSWORD } from '../support/academy'
-import { startTestServer, type TestServer } from '../support/app'
-import { signIn, TestClient } from '../support/client'
+import { serveAppForTests } from '../support/app'
+import { signIn } from '../support/client'
 
 // In a file of its own: the throttle it trips covers every test that signs in from this address.
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const app = serveAppForTests()
 
 test('one address that fails twenty times is throttled across every account', async () => {
   const admin = await makeUser('admin')
-  const client = new TestClient(server.url)
+  const client = app.client()
   for (let i = 0; i < 20; i++) await signIn(client, `guess${i}@example.test`, 'wrong password')
   const response = await signIn(client, admin.email, TEST_PASSWORD)
   expect(response.status).toBe(429)

@@ -1,20 +1,16 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { db } from '../../db/client.server'
 import { auditLog, sessions, users } from '../../db/schema'
 import { makeUser, TEST_PASSWORD } from '../support/academy'
-import { startTestServer, type TestServer } from '../support/app'
-import { location, signIn, TestClient } from '../support/client'
+import { serveAppForTests } from '../support/app'
+import { location, signIn } from '../support/client'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const app = serveAppForTests()
 
 test('signing in with the right password starts a session and lands on the roleâ€™s home', async () => {
   const coach = await makeUser('coach')
-  const client = new TestClient(server.url)
+  const client = app.client()
   const response = await signIn(client, coach.email, TEST_PASSWORD)
   expect(response.status).toBe(302)
   expect(location(response)).toBe('/caseload')
@@ -34,7 +30,7 @@ test('signing in with the right password starts a session and lands on the roleâ
 
 test('a wrong password and an unknown email get the same plain message and no session', async () => {
   const fellow = await makeUser('fellow')
-  const client = new TestClient(server.url)
+  const client = app.client()
   const wrong = await signIn(client, fellow.email, 'not the password')
   const unknown = await signIn(client, 'nobody@example.test', 'not the password')
   expect(wrong.status).toBe(400)
@@ -46,7 +42,7 @@ test('a wrong password and an unknown email get the same plain message and no se
 })
 
 test('bad input on the sign-in form gets field messages, not an error page', async () => {
-  const client = new TestClient(server.url)
+  const client = app.client()
   const response = await client.post('/login', { email: 'not an email', password: '' })
   expect(response.status).toBe(400)
   const html = await response.text()
@@ -58,7 +54,7 @@ test('bad input on the sign-in form gets field messages, not an error page', asy
 
 test('after five failures an account waits, even for the right password', async () => {
   const staff = await makeUser('staff')
-  const client = new TestClient(server.url)
+  const client = app.client()
   for (let i = 0; i < 5; i++) expect((await signIn(client, staff.email, `wrong ${i}`)).status).toBe(400)
   const [row] = await db.select({ failedSignIns: users.failedSignIns, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, staff.id))
   expect(row.failedSignIns).toBe(5)
@@ -78,14 +74,14 @@ test('after five failures an account waits, even for the right password', async 
 test('invited and deactivated accounts cannot sign in', async () => {
   const invited = await makeUser('fellow', { status: 'invited' })
   const deactivated = await makeUser('fellow', { status: 'deactivated' })
-  const client = new TestClient(server.url)
+  const client = app.client()
   expect((await signIn(client, invited.email, TEST_PASSWORD)).status).toBe(400)
   expect((await signIn(client, deactivated.email, TEST_PASSWORD)).status).toBe(400)
 })
 
 test('sign-in only redirects to paths on this site', async () => {
   const fellow = await makeUser('fellow')
-  const client = new TestClient(server.url)
+  const client = app.client()
   const response = await client.post('/login', { email: fellow.email, password: TEST_PASSWORD, redirectTo: '//evil.example/x' })
   expect(location(response)).toBe('/home')
 })

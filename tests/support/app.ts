@@ -1,10 +1,12 @@
 import path from 'node:path'
 import { UNSAFE_flatRoutes } from '@remix-run/dev'
 import type { ServerBuild } from '@remix-run/node'
+import { afterAll, beforeAll } from 'vitest'
 import remixConfig, { future } from '../../remix.config.js'
 import * as entry from '../../app/entry.server'
 import * as root from '../../app/root'
 import { createExpressApp } from '../../app/express-app.server'
+import { TestClient } from './client'
 
 const appDirectory = path.resolve('app')
 
@@ -81,5 +83,24 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** Starts the app for the file's tests and stops it after; `client()` is a fresh signed-out browser. */
+export function serveAppForTests() {
+  let server: TestServer | undefined
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(() => server?.close())
+  return {
+    client() {
+      if (!server) throw new Error('The test server is not running yet.')
+      return new TestClient(server.url)
+    },
+    url() {
+      if (!server) throw new Error('The test server is not running yet.')
+      return server.url
+    },
   }
 }
