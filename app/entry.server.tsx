@@ -4,11 +4,15 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { setServerModuleResolver } from './components/mdx/registry'
+import { serverModuleComponent } from './utils/content.server'
 import { NonceProvider } from './utils/nonce'
 
 export { startup } from './utils/startup.server'
 
 const ABORT_DELAY = 5_000
+
+setServerModuleResolver(serverModuleComponent)
 
 export default function handleRequest(
   request: Request,

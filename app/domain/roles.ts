@@ -31,13 +31,20 @@ export type NavItem = { to: string; label: string }
 export function navigationFor(role: Role): NavItem[] {
   switch (role) {
     case 'fellow':
-      return [{ to: '/home', label: 'This month' }]
+      return [
+        { to: '/home', label: 'This month' },
+        { to: '/learn', label: 'Curriculum' },
+      ]
     case 'coach':
-      return [{ to: '/caseload', label: 'Caseload' }]
+      return [
+        { to: '/caseload', label: 'Caseload' },
+        { to: '/learn', label: 'Curriculum' },
+      ]
     case 'staff':
       return [
         { to: '/staff', label: 'Cohorts' },
         { to: '/staff/invite', label: 'Invite' },
+        { to: '/learn', label: 'Curriculum' },
         { to: '/audit', label: 'Audit log' },
       ]
     case 'admin':

@@ -10,6 +10,8 @@ export async function getFellowProfile({ userId }: { userId: string }) {
   const [row] = await db
     .select({
       fellowId: fellows.id,
+      cohortId: fellows.cohortId,
+      cohortStartYear: cohorts.startYear,
       position: fellows.position,
       programYear: fellows.programYear,
       focusArea: fellows.focusArea,

@@ -1,0 +1,47 @@
+import * as React from 'react'
+import type { MDXProps } from 'mdx/types'
+import type { ComponentType } from 'react'
+import * as ReactDOM from 'react-dom'
+import * as jsxRuntime from 'react/jsx-runtime'
+
+export type MdxComponentProps = MDXProps
+type ModuleComponent = ComponentType<MdxComponentProps>
+
+/**
+ * Where a module's compiled MDX comes from. On the server, entry.server sets a resolver that
+ * evaluates the manifest's code; in the browser, the module's code is imported as a same-origin ES
+ * module (CSP forbids eval) before hydration or before a client-side navigation renders the page.
+ */
+let serverResolver: ((slug: string) => ModuleComponent | undefined) | undefined
+const loaded = new Map<string, ModuleComponent>()
+
+export function setServerModuleResolver(resolver: (slug: string) => ModuleComponent | undefined) {
+  serverResolver = resolver
+}
+
+export function moduleScriptUrl(slug: string, contentHash: string) {
+  return `/modules/${slug}.${contentHash}.js`
+}
+
+function isLoader(value: unknown): value is (...args: unknown[]) => { default: ModuleComponent } {
+  return typeof value === 'function'
+}
+
+/** Imports a module's code once; safe to call again. */
+export async function loadModuleScript(url: string) {
+  if (loaded.has(url)) return
+  const imported: { default?: unknown } = await import(/* webpackIgnore: true */ url)
+  if (!isLoader(imported.default)) throw new Error(`${url} is not a module script`)
+  loaded.set(url, imported.default(React, ReactDOM, jsxRuntime).default)
+}
+
+/** Before hydration: every module script the server page names. */
+export async function loadModuleScriptsOnPage() {
+  const urls = [...document.querySelectorAll<HTMLElement>('[data-module-script]')].map((el) => el.dataset.moduleScript ?? '')
+  await Promise.all(urls.filter(Boolean).map(loadModuleScript))
+}
+
+export function useModuleComponent(slug: string, contentHash: string) {
+  const url = moduleScriptUrl(slug, contentHash)
+  return typeof document === 'undefined' ? serverResolver?.(slug) : loaded.get(url)
+}
