@@ -4,9 +4,8 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { moduleComponents } from '~/components/mdx'
 import { ReaderProvider } from '~/components/mdx/reader-context'
-import { loadModuleScript, moduleScriptUrl, useModuleComponent } from '~/components/mdx/registry'
+import { loadModuleScript, ModuleContent, moduleScriptUrl } from '~/components/mdx/registry'
 import { ProgressBar } from '~/components/progress-bar'
 import { MONTH_NAMES } from '~/domain/curriculum'
 import { ANSWER_MAX_LENGTH, applySectionMark, moduleAccess, trackOfPosition } from '~/domain/reader'
@@ -109,7 +108,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ModuleReader() {
   const data = useLoaderData<typeof loader>()
   const { module, access, answers, sectionsDone, track, equityPhases, isFellow } = data
-  const Body = useModuleComponent(module.slug, module.contentHash)
   const scriptUrl = moduleScriptUrl(module.slug, module.contentHash)
   const done = sectionsDone.filter((id) => module.sections.some((s) => s.id === id)).length
   return (
@@ -160,7 +158,11 @@ export default function ModuleReader() {
 
       <div className="prose prose-slate mt-8 max-w-none prose-headings:scroll-mt-6 prose-a:text-brand-700">
         <ReaderProvider value={{ slug: module.slug, mode: access, answers, sectionsDone, track, equityPhases }}>
-          {Body ? <Body components={moduleComponents} /> : <p>This module could not be loaded. Reload the page to try again.</p>}
+          <ModuleContent
+            slug={module.slug}
+            contentHash={module.contentHash}
+            fallback={<p>This module could not be loaded. Reload the page to try again.</p>}
+          />
         </ReaderProvider>
       </div>
 

@@ -64,8 +64,9 @@ const isComponent = (node: MdNode) => node.type === 'mdxJsxFlowElement' || node.
  * A remark plugin that records the outline of a module (sections, components, prompts, prose
  * words, stray expressions) and wraps each `##` heading with what follows it in a <Section>.
  */
-function outlineModule(outline: ModuleOutline, strays: number[], lineOffset: number) {
-  const line = (node: MdNode) => (node.position?.start.line ?? 1) + lineOffset
+function outlineModule(outline: ModuleOutline, strays: number[]) {
+  // Positions count lines of the whole file, frontmatter included.
+  const line = (node: MdNode) => node.position?.start.line ?? 1
   function walk(node: MdNode, insideComponent: boolean) {
     if (isComponent(node) && node.name) {
       const attributes = attributesOf(node)
@@ -135,7 +136,11 @@ function errorLine(error: unknown) {
     .safeParse(error)
   if (located.success) {
     const first = located.data.errors[0]
-    return { line: first.location?.line ?? 1, message: first.text }
+    // MDX's own errors carry their position in the text, as "(line:column-line:column)".
+    const position = first.text.match(/\((\d+):\d+-\d+:\d+\)/)
+    const line = position ? Number(position[1]) : first.location?.line || 1
+    const detail = first.text.split('\n').map((l) => l.trim()).filter(Boolean).pop() ?? first.text
+    return { line, message: detail.replace(/^\d+:\d+: /, '') }
   }
   const message = error instanceof Error ? error.message : String(error)
   const match = message.match(/(\d+):(\d+)/)
@@ -148,16 +153,18 @@ async function compileModule(module: SourceModule, context: { phaseIds: string[]
   const problems: ContentProblem[] = []
   const outline: ModuleOutline = { sections: [], components: [], prompts: [], proseWords: 0 }
   const strays: number[] = []
-  // mdast positions count from the first line after the frontmatter block.
-  const frontmatterLines = source.startsWith('---') ? source.split('\n').findIndex((l, i) => i > 0 && l.trim() === '---') + 1 : 0
 
   let result: Awaited<ReturnType<typeof bundleMDX>>
   try {
     result = await bundleMDX({
       source,
       cwd: path.dirname(file),
+      esbuildOptions(options) {
+        options.logLevel = 'silent'
+        return options
+      },
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, outlineModule(outline, strays, frontmatterLines)]
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, outlineModule(outline, strays)]
         return options
       },
     })

@@ -24,6 +24,22 @@ export async function makeUser(role: 'fellow' | 'coach' | 'staff' | 'admin', ove
   })
 }
 
+/** A fellow with an account, in a new cohort and school. */
+export async function makeFellow(values: { programYear?: 1 | 2; position?: 'principal' | 'assistant_principal'; state?: 'MD' | 'NJ' } = {}) {
+  const lea = await createLea({ name: unique('District'), state: values.state ?? 'MD' })
+  const school = await createSchool({ leaId: lea.id, name: unique('School') })
+  const cohort = await createCohort({ name: unique('Cohort'), startYear: values.programYear === 2 ? 2025 : 2026 })
+  const user = await makeUser('fellow')
+  const fellow = await createFellow({
+    userId: user.id,
+    cohortId: cohort.id,
+    schoolId: school.id,
+    position: values.position ?? 'principal',
+    programYear: values.programYear ?? 1,
+  })
+  return { user, fellow, cohort, school, lea }
+}
+
 /** A small academy: one cohort, one school, two fellows and two coaches, each fellow paired. */
 export async function makeAcademy() {
   const lea = await createLea({ name: unique('Test District'), state: 'MD' })

@@ -6,6 +6,8 @@ import remixConfig, { future } from '../../remix.config.js'
 import * as entry from '../../app/entry.server'
 import * as root from '../../app/root'
 import { createExpressApp } from '../../app/express-app.server'
+import { syncModules } from '../../app/models/module.server'
+import { getCurriculum } from '../../app/utils/content.server'
 import { TestClient } from './client'
 
 const appDirectory = path.resolve('app')
@@ -90,6 +92,7 @@ export async function startTestServer(): Promise<TestServer> {
 export function serveAppForTests() {
   let server: TestServer | undefined
   beforeAll(async () => {
+    await syncModules({ compiled: getCurriculum().modules })
     server = await startTestServer()
   })
   afterAll(() => server?.close())

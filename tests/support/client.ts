@@ -61,3 +61,16 @@ export function location(response: Response) {
 export async function signIn(client: TestClient, email: string, password: string) {
   return client.post('/login', { email, password })
 }
+
+/** The text a reader sees: tags and React's text-joining comments removed, spaces collapsed. */
+export async function pageText(response: Response) {
+  const html = await response.text()
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<!-- -->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+}

@@ -11,6 +11,7 @@ const source = inject('testDatabase')
 let created: string | null = null
 
 process.env.NODE_ENV = 'test'
+process.env.CONTENT_MANIFEST = inject('contentManifest')
 process.env.APP_URL = 'http://localhost:3999'
 delete process.env.SMTP_URL
 

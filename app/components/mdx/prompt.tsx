@@ -17,16 +17,31 @@ export function Prompt({ id, children }: { id: string; children?: ReactNode }) {
   const [value, setValue] = useState(answers[id] ?? '')
   const [unsaved, setUnsaved] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  /** Text typed but not yet sent. */
+  const pending = useRef<string | null>(null)
   const fieldId = `prompt-${id}`
   const statusId = `${fieldId}-status`
 
   function save(body: string) {
     clearTimeout(timer.current)
+    pending.current = null
     setUnsaved(false)
     fetcher.submit({ intent: 'save-answer', promptId: id, body }, { method: 'post', action: `/learn/${slug}` })
   }
 
-  useEffect(() => () => clearTimeout(timer.current), [])
+  // Leaving the page with a save still waiting: send it anyway, so no typed word is lost.
+  useEffect(() => {
+    function flush() {
+      if (pending.current === null) return
+      navigator.sendBeacon(`/learn/${slug}`, new URLSearchParams({ intent: 'save-answer', promptId: id, body: pending.current }))
+      pending.current = null
+    }
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      clearTimeout(timer.current)
+    }
+  }, [slug, id])
 
   const result = fetcher.data?.promptId === id ? fetcher.data : undefined
   let status = ''
@@ -57,6 +72,7 @@ export function Prompt({ id, children }: { id: string; children?: ReactNode }) {
               const next = event.currentTarget.value
               setValue(next)
               setUnsaved(true)
+              pending.current = next
               clearTimeout(timer.current)
               timer.current = setTimeout(() => save(next), AUTOSAVE_DELAY_MS)
             }}

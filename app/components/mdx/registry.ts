@@ -1,8 +1,9 @@
 import * as React from 'react'
 import type { MDXProps } from 'mdx/types'
-import type { ComponentType } from 'react'
+import type { ComponentType, ReactNode } from 'react'
 import * as ReactDOM from 'react-dom'
 import * as jsxRuntime from 'react/jsx-runtime'
+import { moduleComponents } from './index'
 
 export type MdxComponentProps = MDXProps
 type ModuleComponent = ComponentType<MdxComponentProps>
@@ -41,7 +42,12 @@ export async function loadModuleScriptsOnPage() {
   await Promise.all(urls.filter(Boolean).map(loadModuleScript))
 }
 
-export function useModuleComponent(slug: string, contentHash: string) {
-  const url = moduleScriptUrl(slug, contentHash)
-  return typeof document === 'undefined' ? serverResolver?.(slug) : loaded.get(url)
+function resolveModuleComponent(slug: string, contentHash: string) {
+  return typeof document === 'undefined' ? serverResolver?.(slug) : loaded.get(moduleScriptUrl(slug, contentHash))
+}
+
+/** Renders a module's MDX body with the module components, or the fallback if its code is missing. */
+export function ModuleContent({ slug, contentHash, fallback }: { slug: string; contentHash: string; fallback: ReactNode }) {
+  const component = resolveModuleComponent(slug, contentHash)
+  return component ? React.createElement(component, { components: moduleComponents }) : fallback
 }
