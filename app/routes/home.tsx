@@ -1,21 +1,33 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader, POSITION_LABELS, STATE_NAMES } from '~/components/page-header'
+import { schoolMonth } from '~/domain/curriculum'
+import { moduleAccess, moduleStatus } from '~/domain/reader'
 import { getFellowProfile } from '~/models/fellow.server'
+import { getYearOverview } from '~/models/module.server'
 import { requireRole } from '~/utils/auth.server'
+import { getCurriculum } from '~/utils/content.server'
 
 export const meta: MetaFunction = () => [{ title: 'This month · SILA Academy' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'fellow')
   const profile = await getFellowProfile({ userId: user.id })
-  return json({ name: user.name, profile })
+  if (!profile) return json({ name: user.name, profile, current: null })
+  const viewer = { role: 'fellow' as const, programYear: profile.programYear, position: profile.position }
+  const month = schoolMonth(new Date())
+  const module = getCurriculum().modules.find((m) => m.month === month && moduleAccess(viewer, m) === 'edit')
+  if (!module) return json({ name: user.name, profile, current: null })
+  const overview = await getYearOverview({ fellowId: profile.fellowId, cohortId: profile.cohortId, slugs: [module.slug] })
+  const status = moduleStatus(overview.progress[0], overview.answered.length > 0)
+  const current = { slug: module.slug, title: module.title, minutes: module.minutes, assignment: module.assignment.title, status, dueOn: overview.schedule[0]?.dueOn ?? null }
+  return json({ name: user.name, profile, current })
 }
 
 export default function FellowHome() {
-  const { name, profile } = useLoaderData<typeof loader>()
+  const { name, profile, current } = useLoaderData<typeof loader>()
   const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric' }).format(new Date())
   return (
     <>
@@ -26,10 +38,25 @@ export default function FellowHome() {
         <div className="grid gap-6 md:grid-cols-2">
           <section aria-labelledby="due-heading" className="rounded-lg bg-white p-6 shadow-sm">
             <h2 id="due-heading" className="text-xl font-semibold">Due this month</h2>
-            <p className="mt-3 text-slate-700">
-              Nothing is due yet. Your cohort&apos;s module schedule will list this month&apos;s module and
-              assignment here once academy staff publish it.
-            </p>
+            {current ? (
+              <div className="mt-3 space-y-2 text-slate-800">
+                <p>
+                  <Link to={`/learn/${current.slug}`} className="text-lg font-semibold text-brand-800 underline underline-offset-4">
+                    {current.title}
+                  </Link>
+                </p>
+                <p>
+                  About {current.minutes} minutes ·{' '}
+                  {current.status === 'complete' ? 'complete' : current.status === 'in-progress' ? 'in progress' : 'not started'}
+                </p>
+                <p>
+                  Assignment: {current.assignment}
+                  {current.dueOn ? `, due ${current.dueOn}` : ''}
+                </p>
+              </div>
+            ) : (
+              <p className="mt-3 text-slate-700">No module this month: the academy follows the school year, September to June.</p>
+            )}
           </section>
           <section aria-labelledby="profile-heading" className="rounded-lg bg-white p-6 shadow-sm">
             <h2 id="profile-heading" className="text-xl font-semibold">Your academy record</h2>
