@@ -28,7 +28,7 @@ export type ExpressAppOptions = {
 }
 
 /** Largest request body accepted before Remix reads it (uploads included). */
-const MAX_BODY_BYTES = 12 * 1024 * 1024
+const MAX_BODY_BYTES = 25 * 1024 * 1024
 
 /** Each response's CSP nonce, readable from helmet's directive callback. */
 const nonces = new WeakMap<object, string>()

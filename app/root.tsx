@@ -12,6 +12,7 @@ import type { ReactNode } from 'react'
 import { AppShell } from './components/app-shell'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import styles from './styles/tailwind.css'
+import { countUnread } from './models/notification.server'
 import { getUser } from './utils/auth.server'
 import { useNonce } from './utils/nonce'
 
@@ -22,7 +23,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  return json({ user: user ? { id: user.id, name: user.name, role: user.role } : null })
+  if (!user) return json({ user: null })
+  return json({ user: { id: user.id, name: user.name, role: user.role, unread: await countUnread({ userId: user.id }) } })
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -45,6 +45,7 @@ export const users = pgTable(
     notificationPreference: notificationPreferenceEnum('notification_preference')
       .notNull()
       .default('immediate'),
+    lastDigestAt: timestamptz('last_digest_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -486,11 +487,17 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     link: text('link'),
+    /** Scheduled notices (a module opens, work is due) are made once per user and subject. */
+    dedupeKey: text('dedupe_key'),
     readAt: timestamptz('read_at'),
+    /** Set when the notice went out by email, immediately or in a digest. */
     emailedAt: timestamptz('emailed_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_user_dedupe_key').on(t.userId, t.dedupeKey),
+  ],
 )
 
 /** Every outgoing email. Without SMTP_URL it stays here and admins read it in the app. */

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { Role } from '~/domain/roles'
 import { homePathFor, navigationFor, ROLE_LABELS } from '~/domain/roles'
 
-type ShellUser = { id: string; name: string; role: Role }
+type ShellUser = { id: string; name: string; role: Role; unread: number }
 
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
   return (
@@ -46,6 +46,15 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
                 </ul>
               </nav>
               <div className="flex items-center gap-3 text-sm">
+                <Link to="/notifications" className="rounded px-2 py-1 text-slate-700 underline-offset-4 hover:underline">
+                  Notifications
+                  {user.unread > 0 ? (
+                    <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">
+                      {user.unread}
+                      <span className="sr-only"> unread</span>
+                    </span>
+                  ) : null}
+                </Link>
                 <Link to="/account" className="text-slate-700 underline-offset-4 hover:underline">
                   {user.name}
                   <span className="sr-only">, your account</span>

@@ -17,7 +17,10 @@ const UNEXPECTED = {
 export function GeneralErrorBoundary() {
   const error = useRouteError()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const message = MESSAGES[status] ?? UNEXPECTED
+  const known = MESSAGES[status] ?? UNEXPECTED
+  // A 400 or 409 thrown with a sentence explains itself better than the generic words.
+  const detail = isRouteErrorResponse(error) && (status === 400 || status === 409) && typeof error.data === 'string' && error.data.length < 300 ? error.data : null
+  const message = detail ? { title: known.title, body: detail } : known
   return (
     <div role="alert" className="mx-auto max-w-xl py-12">
       <p className="text-sm font-semibold text-slate-600">Error {status}</p>

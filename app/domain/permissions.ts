@@ -34,3 +34,9 @@ export function canWriteFellowWork(actor: Actor, fellow: FellowAccessContext) {
 export function canChangeRole(actor: Actor, targetUserId: string) {
   return actor.role === 'admin' && actor.id !== targetUserId
 }
+
+/** Reviewers of a fellow's submissions: their current coach, and any staff or admin. */
+export function canReviewFellowWork(actor: Actor, fellow: FellowAccessContext) {
+  if (isStaffOrAdmin(actor)) return true
+  return actor.role === 'coach' && actor.id === fellow.currentCoachId
+}

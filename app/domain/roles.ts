@@ -38,11 +38,13 @@ export function navigationFor(role: Role): NavItem[] {
     case 'coach':
       return [
         { to: '/caseload', label: 'Caseload' },
+        { to: '/review', label: 'Review' },
         { to: '/learn', label: 'Curriculum' },
       ]
     case 'staff':
       return [
         { to: '/staff', label: 'Cohorts' },
+        { to: '/review', label: 'Review' },
         { to: '/staff/invite', label: 'Invite' },
         { to: '/learn', label: 'Curriculum' },
         { to: '/audit', label: 'Audit log' },
@@ -51,6 +53,7 @@ export function navigationFor(role: Role): NavItem[] {
       return [
         { to: '/admin', label: 'Accounts' },
         { to: '/staff', label: 'Cohorts' },
+        { to: '/review', label: 'Review' },
         { to: '/staff/invite', label: 'Invite' },
         { to: '/admin/outbox', label: 'Outbox' },
         { to: '/audit', label: 'Audit log' },

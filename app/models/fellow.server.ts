@@ -67,3 +67,12 @@ export async function listCaseload({ coachId }: { coachId: string }) {
     .where(and(eq(coachAssignments.coachId, coachId), isNull(coachAssignments.endsOn)))
     .orderBy(asc(users.name))
 }
+
+/** Every fellow of a cohort with what notices and schedules need. */
+export async function listCohortFellows({ cohortId }: { cohortId: string }) {
+  return db
+    .select({ fellowId: fellows.id, userId: fellows.userId, programYear: fellows.programYear, position: fellows.position })
+    .from(fellows)
+    .innerJoin(users, eq(users.id, fellows.userId))
+    .where(and(eq(fellows.cohortId, cohortId), eq(users.status, 'active')))
+}

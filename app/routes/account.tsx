@@ -9,6 +9,7 @@ import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { ChangePasswordSchema, NameSchema, PASSWORD_MIN } from '~/domain/account-schemas'
 import { ROLE_LABELS } from '~/domain/roles'
+import { getPreferences, setNotificationPreference } from '~/models/notification.server'
 import { updateUserName } from '~/models/user.server'
 import { changePassword } from '~/utils/accounts.server'
 import { requireUser } from '~/utils/auth.server'
@@ -17,16 +18,27 @@ import { createUserSession } from '~/utils/session.server'
 export const meta: MetaFunction = () => [{ title: 'Your account · SILA Academy' }]
 
 const ProfileSchema = z.object({ intent: z.literal('profile'), name: NameSchema })
+const NotificationSchema = z.object({
+  intent: z.literal('notifications'),
+  preference: z.enum(['immediate', 'digest', 'none'], { errorMap: () => ({ message: 'Choose how you want to hear from the academy.' }) }),
+})
 const PasswordSchema = ChangePasswordSchema.and(z.object({ intent: z.literal('password') }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return json({ user: { name: user.name, email: user.email, role: user.role } })
+  const [preferences] = await getPreferences({ userIds: [user.id] })
+  return json({ user: { name: user.name, email: user.email, role: user.role }, preference: preferences?.preference ?? 'immediate' })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await request.formData()
+  if (formData.get('intent') === 'notifications') {
+    const submission = parseWithZod(formData, { schema: NotificationSchema })
+    if (submission.status !== 'success') return json({ intent: 'notifications', result: submission.reply(), done: false }, { status: 400 })
+    await setNotificationPreference({ userId: user.id, preference: submission.value.preference })
+    return json({ intent: 'notifications', result: submission.reply(), done: true })
+  }
   if (formData.get('intent') === 'password') {
     const submission = parseWithZod(formData, { schema: PasswordSchema })
     const hide = ['currentPassword', 'password', 'confirm']
@@ -49,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>()
+  const { user, preference } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const [profileForm, profileFields] = useForm({
@@ -82,6 +94,31 @@ export default function Account() {
             <ErrorList id={profileForm.errorId} errors={profileForm.errors} />
             <Field label="Name" meta={profileFields.name} autoComplete="name" />
             <SubmitButton>Save name</SubmitButton>
+          </Form>
+        </section>
+        <section aria-labelledby="notifications-heading" className="rounded-lg bg-white p-6 shadow-sm md:col-span-2">
+          <h2 id="notifications-heading" className="text-xl font-semibold">Notifications</h2>
+          {data?.intent === 'notifications' && data.done ? <FormMessage tone="success">Saved.</FormMessage> : null}
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="intent" value="notifications" />
+            <fieldset>
+              <legend className="text-slate-700">
+                When a module opens, work is due in 3 days, a submission is returned or accepted, or work waits for your review:
+              </legend>
+              {[
+                ['immediate', 'Email me each one as it happens'],
+                ['digest', 'Email me one weekly digest'],
+                ['none', 'No email: show them only in the app'],
+              ].map(([value, label]) => (
+                <label key={value} className="mt-2 flex items-center gap-2">
+                  <input type="radio" name="preference" value={value} defaultChecked={preference === value} />
+                  {label}
+                </label>
+              ))}
+            </fieldset>
+            <div className="mt-4">
+              <SubmitButton>Save notification choice</SubmitButton>
+            </div>
           </Form>
         </section>
         <section aria-labelledby="password-heading" className="rounded-lg bg-white p-6 shadow-sm">

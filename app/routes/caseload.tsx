@@ -4,19 +4,21 @@ import { useLoaderData } from '@remix-run/react'
 import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader, POSITION_LABELS, STATE_NAMES } from '~/components/page-header'
+import { ReviewQueue } from '~/components/review-queue'
 import { listCaseload } from '~/models/fellow.server'
+import { listReviewQueue } from '~/models/submission.server'
 import { requireRole } from '~/utils/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Your caseload · SILA Academy' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'coach')
-  const caseload = await listCaseload({ coachId: user.id })
-  return json({ caseload })
+  const [caseload, queue] = await Promise.all([listCaseload({ coachId: user.id }), listReviewQueue({ coachId: user.id })])
+  return json({ caseload, queue })
 }
 
 export default function Caseload() {
-  const { caseload } = useLoaderData<typeof loader>()
+  const { caseload, queue } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title="Your caseload">
@@ -24,6 +26,13 @@ export default function Caseload() {
           {caseload.length} fellow{caseload.length === 1 ? '' : 's'} paired with you.
         </p>
       </PageHeader>
+      <section aria-labelledby="waiting-heading" className="mb-8">
+        <h2 id="waiting-heading" className="mb-3 text-xl font-semibold">
+          Waiting for your review ({queue.length})
+        </h2>
+        <ReviewQueue queue={queue} />
+      </section>
+      <h2 className="mb-3 text-xl font-semibold">Fellows</h2>
       {caseload.length === 0 ? (
         <p className="rounded-lg bg-white p-6 shadow-sm">No fellows are paired with you yet.</p>
       ) : (

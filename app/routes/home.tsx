@@ -9,25 +9,36 @@ import { getFellowProfile } from '~/models/fellow.server'
 import { getYearOverview } from '~/models/module.server'
 import { requireRole } from '~/utils/auth.server'
 import { getCurriculum } from '~/utils/content.server'
+import { fellowDueItems } from '~/utils/due.server'
 
 export const meta: MetaFunction = () => [{ title: 'This month · SILA Academy' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'fellow')
   const profile = await getFellowProfile({ userId: user.id })
-  if (!profile) return json({ name: user.name, profile, current: null })
+  if (!profile) return json({ name: user.name, profile, current: null, due: [] })
+  const due = await fellowDueItems(profile)
   const viewer = { role: 'fellow' as const, programYear: profile.programYear, position: profile.position }
   const month = schoolMonth(new Date())
   const module = getCurriculum().modules.find((m) => m.month === month && moduleAccess(viewer, m) === 'edit')
-  if (!module) return json({ name: user.name, profile, current: null })
+  if (!module) return json({ name: user.name, profile, current: null, due })
   const overview = await getYearOverview({ fellowId: profile.fellowId, cohortId: profile.cohortId, slugs: [module.slug] })
   const status = moduleStatus(overview.progress[0], overview.answered.length > 0)
   const current = { slug: module.slug, title: module.title, minutes: module.minutes, assignment: module.assignment.title, status, dueOn: overview.schedule[0]?.dueOn ?? null }
-  return json({ name: user.name, profile, current })
+  return json({ name: user.name, profile, current, due })
 }
 
+const DUE_STYLES = {
+  returned: { label: 'Returned: revise', symbol: '↩', className: 'bg-amber-100 text-amber-950' },
+  overdue: { label: 'Overdue', symbol: '!', className: 'bg-red-100 text-red-900' },
+  'due-soon': { label: 'Due soon', symbol: '⏳', className: 'bg-amber-50 text-amber-950' },
+  open: { label: 'Open', symbol: '○', className: 'bg-slate-100 text-slate-800' },
+  upcoming: { label: 'Upcoming', symbol: '·', className: 'bg-slate-100 text-slate-800' },
+  done: { label: 'Done', symbol: '✓', className: 'bg-emerald-100 text-emerald-900' },
+} as const
+
 export default function FellowHome() {
-  const { name, profile, current } = useLoaderData<typeof loader>()
+  const { name, profile, current, due } = useLoaderData<typeof loader>()
   const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric' }).format(new Date())
   return (
     <>
@@ -56,6 +67,30 @@ export default function FellowHome() {
               </div>
             ) : (
               <p className="mt-3 text-slate-700">No module this month: the academy follows the school year, September to June.</p>
+            )}
+          </section>
+          <section aria-labelledby="owed-heading" className="rounded-lg bg-white p-6 shadow-sm md:col-span-2">
+            <h2 id="owed-heading" className="text-xl font-semibold">Due and overdue</h2>
+            {due.length === 0 ? (
+              <p className="mt-3 text-slate-700">Nothing is due or overdue. Well done.</p>
+            ) : (
+              <ul className="mt-3 space-y-2">
+                {due.map((item) => (
+                  <li key={item.moduleSlug} className="flex flex-wrap items-baseline gap-x-3">
+                    <span className={`rounded px-2 py-0.5 text-sm font-semibold ${DUE_STYLES[item.state].className}`}>
+                      <span aria-hidden="true">{DUE_STYLES[item.state].symbol} </span>
+                      {DUE_STYLES[item.state].label}
+                    </span>
+                    <Link to={item.submissionId ? `/submissions/${item.submissionId}` : `/learn/${item.moduleSlug}#assignment`} className="font-semibold text-brand-800 underline underline-offset-4">
+                      {item.assignment}
+                    </Link>
+                    <span className="text-sm text-slate-700">
+                      {item.title}
+                      {item.dueOn ? ` · due ${item.dueOn}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
             )}
           </section>
           <section aria-labelledby="profile-heading" className="rounded-lg bg-white p-6 shadow-sm">

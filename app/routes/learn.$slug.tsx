@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ReaderProvider } from '~/components/mdx/reader-context'
@@ -10,6 +10,10 @@ import { ProgressBar } from '~/components/progress-bar'
 import { MONTH_NAMES } from '~/domain/curriculum'
 import { ANSWER_MAX_LENGTH, applySectionMark, moduleAccess, trackOfPosition } from '~/domain/reader'
 import { getAnswers, getProgress, saveAnswer, setProgress } from '~/models/module.server'
+import { getScheduleEntry } from '~/models/schedule.server'
+import { findSubmission } from '~/models/submission.server'
+import { academyDate } from '~/domain/schedule'
+import { STATE_LABELS } from '~/domain/submission-state'
 import { getCompiledModule, getCurriculum } from '~/utils/content.server'
 import { requireModuleViewer } from '~/utils/reader.server'
 
@@ -44,12 +48,14 @@ async function readableModule(request: Request, slug: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { compiled, access, fellow } = await readableModule(request, params.slug)
-  const [answers, progress] = fellow
+  const [answers, progress, submission, schedule] = fellow
     ? await Promise.all([
         getAnswers({ fellowId: fellow.fellowId, moduleSlug: compiled.slug }),
         getProgress({ fellowId: fellow.fellowId, moduleSlug: compiled.slug }),
+        findSubmission({ fellowId: fellow.fellowId, moduleSlug: compiled.slug }),
+        getScheduleEntry({ cohortId: fellow.cohortId, moduleSlug: compiled.slug }),
       ])
-    : [{}, null]
+    : [{}, null, null, null]
   const track = fellow && compiled.year === 2 ? trackOfPosition(fellow.position) : null
   const phases = getCurriculum().equityPhases.filter((p) => compiled.equityPhases.includes(p.id))
   const { code: _code, ...module } = compiled
@@ -63,6 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     access,
     isFellow: Boolean(fellow),
+    submission,
+    schedule,
+    opensLater: Boolean(schedule && academyDate(new Date()) < schedule.opensOn),
     answers,
     sectionsDone: progress?.sectionsDone ?? [],
     track,
@@ -107,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ModuleReader() {
   const data = useLoaderData<typeof loader>()
-  const { module, access, answers, sectionsDone, track, equityPhases, isFellow } = data
+  const { module, access, answers, sectionsDone, track, equityPhases, isFellow, submission, schedule, opensLater } = data
   const scriptUrl = moduleScriptUrl(module.slug, module.contentHash)
   const done = sectionsDone.filter((id) => module.sections.some((s) => s.id === id)).length
   return (
@@ -178,6 +187,29 @@ export default function ModuleReader() {
               </div>
             ))
           : null}
+        {schedule ? (
+          <p className="mt-4 text-slate-800">
+            Opens {schedule.opensOn} · due {schedule.dueOn}. Late work is still accepted, and marked late.
+          </p>
+        ) : null}
+        {access === 'edit' && isFellow ? (
+          submission ? (
+            <p className="mt-4">
+              <Link to={`/submissions/${submission.id}`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                Open your submission ({STATE_LABELS[submission.status].toLowerCase()})
+              </Link>
+            </p>
+          ) : opensLater ? (
+            <p className="mt-4 font-semibold text-slate-800">You can read this module now and submit once it opens.</p>
+          ) : (
+            <Form method="post" action="/submissions" className="mt-4">
+              <input type="hidden" name="moduleSlug" value={module.slug} />
+              <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                Start your submission
+              </button>
+            </Form>
+          )
+        ) : null}
       </section>
 
       <section aria-labelledby="readings" className="mt-8">

@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   APP_URL: z.string().url().default('http://localhost:3000'),
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default('data/pglite'),
+  /** Where submission attachments are stored. */
+  UPLOAD_DIR: z.string().default('data/uploads'),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('SILA Academy <no-reply@sila.localhost>'),
   /** Seed the demo academy into an empty database at start-up (always on for embedded PGlite). */

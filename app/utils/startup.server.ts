@@ -5,6 +5,7 @@ import { countUsers, getUserByEmail } from '~/models/user.server'
 import { getCurriculum } from './content.server'
 import { getEnv } from './env.server'
 import { hashPassword } from './password.server'
+import { ensureDefaultSchedules } from './schedules.server'
 
 /**
  * Runs once before the server listens: applies migrations, syncs the curriculum into `modules`,
@@ -21,6 +22,7 @@ export async function startup() {
     await seedDemoAcademy({ passwordHash: await hashPassword(DEMO_PASSWORD) })
     console.log(`Seeded the demo academy in ${Math.round(performance.now() - started)} ms.`)
   }
+  await ensureDefaultSchedules()
   if (await getUserByEmail({ email: DEMO_LOGINS[0].email })) printDemoLogins()
 }
 

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import postgres from 'postgres'
 import { afterAll, inject } from 'vitest'
 import { databaseUrl, TEST_DATABASE_PREFIX } from './database'
@@ -12,6 +15,7 @@ let created: string | null = null
 
 process.env.NODE_ENV = 'test'
 process.env.CONTENT_MANIFEST = inject('contentManifest')
+process.env.UPLOAD_DIR = mkdtempSync(path.join(os.tmpdir(), 'sila-uploads-'))
 process.env.APP_URL = 'http://localhost:3999'
 delete process.env.SMTP_URL
 
