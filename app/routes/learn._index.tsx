@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader } from '~/components/page-header'
 import { MONTH_NAMES, schoolMonth } from '~/domain/curriculum'
 import { moduleAccess, moduleCalendarMonth, moduleStatus, type ModuleStatus } from '~/domain/reader'
+import { academyDate } from '~/domain/schedule'
 import { getYearOverview } from '~/models/module.server'
 import { getCurriculum } from '~/utils/content.server'
 import { requireModuleViewer } from '~/utils/reader.server'
@@ -22,6 +23,8 @@ type Row = {
   sectionsDone: number
   when: string
   dueOn: string | null
+  opensOn: string | null
+  upcoming: boolean
   editable: boolean
 }
 
@@ -34,10 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!fellow) {
     const rows: Row[] = visible.map((m) => ({
       slug: m.slug, title: m.title, year: m.year, month: m.month, minutes: m.minutes, sectionCount: m.sections.length,
-      status: null, sectionsDone: 0, when: MONTH_NAMES[m.month - 1], dueOn: null, editable: false,
+      status: null, sectionsDone: 0, when: MONTH_NAMES[m.month - 1], dueOn: null, opensOn: null, upcoming: false, editable: false,
     }))
     return json({ fellow: null, currentSlug: null, rows })
   }
+  const today = academyDate(new Date())
   const overview = await getYearOverview({ fellowId: fellow.fellowId, cohortId: fellow.cohortId, slugs: visible.map((m) => m.slug) })
   const rows: Row[] = visible.map((m) => {
     const progress = overview.progress.find((p) => p.moduleSlug === m.slug)
@@ -50,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       sectionsDone: progress?.sectionsDone.filter((id) => m.sections.some((s) => s.id === id)).length ?? 0,
       when: calendarLabel.format(new Date(Date.UTC(year, month - 1, 1))),
       dueOn: schedule?.dueOn ?? null,
+      opensOn: schedule?.opensOn ?? null,
+      upcoming: Boolean(schedule && today < schedule.opensOn),
       editable: moduleAccess(viewer, m) === 'edit',
     }
   })
@@ -84,6 +90,9 @@ function ModuleCard({ row, highlight }: { row: Row; highlight?: boolean }) {
           {row.title}
         </Link>
       </h3>
+      {row.upcoming && row.opensOn ? (
+        <p className="text-sm font-semibold text-slate-700">Upcoming: opens {row.opensOn}. You can preview it now.</p>
+      ) : null}
       {row.dueOn ? <p className="text-sm text-slate-700">Assignment due {row.dueOn}</p> : null}
       {!row.editable && row.status ? <p className="text-sm text-slate-600">Your record: read-only.</p> : null}
     </li>

@@ -211,6 +211,7 @@ test('late work is accepted and marked late; a module not yet open can be read b
   expect((await fellow.post(path, { intent: 'submit', body: 'Better late than never.' })).status).toBe(200)
   expect(await pageText(await fellow.get(path))).toContain('Late: first submitted after the due date')
 
+  expect(await pageText(await fellow.get('/learn'))).toContain('Upcoming: opens 2099-01-04. You can preview it now.')
   const page = await pageText(await fellow.get('/learn/planning-the-equity-audit'))
   expect(page).toContain('You can read this module now and submit once it opens.')
   const refused = await fellow.post('/submissions', { moduleSlug: 'planning-the-equity-audit' })
