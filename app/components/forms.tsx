@@ -75,3 +75,13 @@ export function FormMessage({ tone, children }: { tone: 'error' | 'success'; chi
     </div>
   )
 }
+
+/** The outcome of a form post that answers { ok, message }, shown above the form. */
+export function ActionMessage({ result }: { result: { ok: boolean; message: string } | undefined }) {
+  if (!result) return null
+  return (
+    <div className="mb-4">
+      <FormMessage tone={result.ok ? 'success' : 'error'}>{result.message}</FormMessage>
+    </div>
+  )
+}

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { db } from '../../db/client.server'
+import { currentPairing } from './pairing.server'
 import { coachAssignments, cohorts, fellows, leas, schools, users } from '../../db/schema'
 
 const coachUsers = alias(users, 'coach_users')
@@ -27,7 +28,7 @@ export async function getFellowProfile({ userId }: { userId: string }) {
     .innerJoin(cohorts, eq(cohorts.id, fellows.cohortId))
     .innerJoin(schools, eq(schools.id, fellows.schoolId))
     .innerJoin(leas, eq(leas.id, schools.leaId))
-    .leftJoin(coachAssignments, and(eq(coachAssignments.fellowId, fellows.id), isNull(coachAssignments.endsOn)))
+    .leftJoin(coachAssignments, currentPairing)
     .leftJoin(coachUsers, eq(coachUsers.id, coachAssignments.coachId))
     .where(eq(fellows.userId, userId))
   return row ?? null
@@ -38,7 +39,7 @@ export async function getFellowAccessContext({ fellowId }: { fellowId: string })
   const [row] = await db
     .select({ fellowUserId: fellows.userId, currentCoachId: coachAssignments.coachId })
     .from(fellows)
-    .leftJoin(coachAssignments, and(eq(coachAssignments.fellowId, fellows.id), isNull(coachAssignments.endsOn)))
+    .leftJoin(coachAssignments, currentPairing)
     .where(eq(fellows.id, fellowId))
   return row ?? null
 }

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { db } from '../../db/client.server'
+import { currentPairing } from './pairing.server'
 import {
   artifacts,
   coachAssignments,
@@ -42,7 +43,7 @@ export async function getSubmission({ id }: { id: string }) {
     .from(submissions)
     .innerJoin(fellows, eq(fellows.id, submissions.fellowId))
     .innerJoin(users, eq(users.id, fellows.userId))
-    .leftJoin(coachAssignments, and(eq(coachAssignments.fellowId, fellows.id), isNull(coachAssignments.endsOn)))
+    .leftJoin(coachAssignments, currentPairing)
     .leftJoin(moduleSchedule, and(eq(moduleSchedule.cohortId, fellows.cohortId), eq(moduleSchedule.moduleSlug, submissions.moduleSlug)))
     .where(eq(submissions.id, id))
   return row ?? null
@@ -208,7 +209,7 @@ export async function listReviewQueue({ coachId }: { coachId: string | null }) {
     .innerJoin(cohorts, eq(cohorts.id, fellows.cohortId))
     .innerJoin(modules, eq(modules.slug, submissions.moduleSlug))
     .leftJoin(moduleSchedule, and(eq(moduleSchedule.cohortId, fellows.cohortId), eq(moduleSchedule.moduleSlug, submissions.moduleSlug)))
-    .leftJoin(coachAssignments, and(eq(coachAssignments.fellowId, fellows.id), isNull(coachAssignments.endsOn)))
+    .leftJoin(coachAssignments, currentPairing)
     .where(
       and(
         inArray(submissions.status, ['submitted', 'resubmitted']),

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { z } from 'zod'
 import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormMessage } from '~/components/forms'
+import { ActionMessage } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { canChangeRole } from '~/domain/permissions'
 import { ROLE_LABELS, ROLES } from '~/domain/roles'
@@ -67,11 +67,7 @@ export default function Accounts() {
       <PageHeader title="Accounts">
         <p>Everyone with an account. Changing a role signs that person out everywhere.</p>
       </PageHeader>
-      {result ? (
-        <div className="mb-4">
-          <FormMessage tone={result.ok ? 'success' : 'error'}>{result.message}</FormMessage>
-        </div>
-      ) : null}
+      <ActionMessage result={result} />
       <Form method="get" role="search" className="mb-4 flex gap-2">
         <label htmlFor="account-search" className="sr-only">Search accounts by name or email</label>
         <input

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormMessage } from '~/components/forms'
+import { ActionMessage } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { MONTH_NAMES } from '~/domain/curriculum'
 import { defaultSchedule, isValidIsoDate } from '~/domain/schedule'
@@ -68,11 +68,7 @@ export default function CohortSchedule() {
           is always accepted and marked late. <Link to="/staff" className="text-brand-700 underline">Back to cohorts</Link>
         </p>
       </PageHeader>
-      {result ? (
-        <div className="mb-4">
-          <FormMessage tone={result.ok ? 'success' : 'error'}>{result.message}</FormMessage>
-        </div>
-      ) : null}
+      <ActionMessage result={result} />
       <Form method="post" className="mb-6">
         <input type="hidden" name="intent" value="fill-default" />
         <button type="submit" className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800">
