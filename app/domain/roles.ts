@@ -34,6 +34,7 @@ export function navigationFor(role: Role): NavItem[] {
       return [
         { to: '/home', label: 'This month' },
         { to: '/learn', label: 'Curriculum' },
+        { to: '/coaching', label: 'Coaching' },
       ]
     case 'coach':
       return [
@@ -45,6 +46,8 @@ export function navigationFor(role: Role): NavItem[] {
       return [
         { to: '/staff', label: 'Cohorts' },
         { to: '/review', label: 'Review' },
+        { to: '/staff/pairings', label: 'Pairings' },
+        { to: '/staff/coaching', label: 'Coaching' },
         { to: '/staff/invite', label: 'Invite' },
         { to: '/learn', label: 'Curriculum' },
         { to: '/audit', label: 'Audit log' },
@@ -54,6 +57,8 @@ export function navigationFor(role: Role): NavItem[] {
         { to: '/admin', label: 'Accounts' },
         { to: '/staff', label: 'Cohorts' },
         { to: '/review', label: 'Review' },
+        { to: '/staff/pairings', label: 'Pairings' },
+        { to: '/staff/coaching', label: 'Coaching' },
         { to: '/staff/invite', label: 'Invite' },
         { to: '/admin/outbox', label: 'Outbox' },
         { to: '/audit', label: 'Audit log' },

@@ -77,3 +77,14 @@ export async function listCohortFellows({ cohortId }: { cohortId: string }) {
     .innerJoin(users, eq(users.id, fellows.userId))
     .where(and(eq(fellows.cohortId, cohortId), eq(users.status, 'active')))
 }
+
+/** Every fellow with their current coach, for pairing. */
+export async function listFellowsWithCoach() {
+  return db
+    .select({ fellowId: fellows.id, name: users.name, cohortName: cohorts.name, coachId: coachAssignments.coachId })
+    .from(fellows)
+    .innerJoin(users, eq(users.id, fellows.userId))
+    .innerJoin(cohorts, eq(cohorts.id, fellows.cohortId))
+    .leftJoin(coachAssignments, currentPairing)
+    .orderBy(asc(cohorts.name), asc(users.name))
+}

@@ -102,3 +102,12 @@ export async function getYearOverview({ fellowId, cohortId, slugs }: { fellowId:
   ])
   return { progress, answered, schedule }
 }
+
+/** Progress rows of several fellows on several modules, for caseload and dashboard tables. */
+export async function listProgressFor({ fellowIds, slugs }: { fellowIds: string[]; slugs: string[] }) {
+  if (fellowIds.length === 0 || slugs.length === 0) return []
+  return db
+    .select({ fellowId: moduleProgress.fellowId, moduleSlug: moduleProgress.moduleSlug, completedAt: moduleProgress.completedAt })
+    .from(moduleProgress)
+    .where(and(inArray(moduleProgress.fellowId, fellowIds), inArray(moduleProgress.moduleSlug, slugs)))
+}

@@ -195,6 +195,7 @@ export async function listReviewQueue({ coachId }: { coachId: string | null }) {
   return db
     .select({
       id: submissions.id,
+      fellowId: submissions.fellowId,
       status: submissions.status,
       moduleTitle: modules.title,
       fellowName: users.name,

@@ -1,11 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
 import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader, POSITION_LABELS, STATE_NAMES } from '~/components/page-header'
 import { ReviewQueue } from '~/components/review-queue'
+import { Link, useLoaderData } from '@remix-run/react'
+import { cadence, needsSession } from '~/domain/coaching'
+import { schoolMonth } from '~/domain/curriculum'
+import { academyDate } from '~/domain/schedule'
+import { caseloadSessionStats } from '~/models/coaching.server'
 import { listCaseload } from '~/models/fellow.server'
+import { listProgressFor } from '~/models/module.server'
+import { getCurriculum } from '~/utils/content.server'
 import { listReviewQueue } from '~/models/submission.server'
 import { requireRole } from '~/utils/auth.server'
 
@@ -13,8 +19,32 @@ export const meta: MetaFunction = () => [{ title: 'Your caseload · SILA Academy
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'coach')
-  const [caseload, queue] = await Promise.all([listCaseload({ coachId: user.id }), listReviewQueue({ coachId: user.id })])
-  return json({ caseload, queue })
+  const today = academyDate(new Date())
+  const [caseload, queue, stats] = await Promise.all([
+    listCaseload({ coachId: user.id }),
+    listReviewQueue({ coachId: user.id }),
+    caseloadSessionStats({ coachId: user.id, monthStart: `${today.slice(0, 8)}01` }),
+  ])
+  const month = schoolMonth(new Date())
+  const currentSlug = (year: number) => getCurriculum().modules.find((m) => m.year === year && m.month === month && m.track === 'all')?.slug ?? null
+  const slugs = [currentSlug(1), currentSlug(2)].filter((s): s is string => s !== null)
+  const progress = await listProgressFor({ fellowIds: caseload.map((f) => f.fellowId), slugs })
+  return json({
+    queue,
+    caseload: caseload.map((f) => {
+      const stat = stats.find((s) => s.fellowId === f.fellowId)
+      const slug = currentSlug(f.programYear)
+      const row = progress.find((p) => p.fellowId === f.fellowId && p.moduleSlug === slug)
+      return {
+        ...f,
+        moduleStatus: slug ? (row?.completedAt ? 'Complete' : row ? 'In progress' : 'Not started') : '—',
+        lastSessionOn: stat?.lastSessionOn ?? null,
+        cadence: cadence(stat?.sessionsThisMonth ?? 0, stat?.expected ?? 1),
+        needsSession: needsSession({ lastSessionOn: stat?.lastSessionOn ?? null, pairedSince: f.pairedSince, today }),
+        waiting: queue.some((q) => q.fellowId === f.fellowId),
+      }
+    }),
+  })
 }
 
 export default function Caseload() {
@@ -36,10 +66,17 @@ export default function Caseload() {
       {caseload.length === 0 ? (
         <p className="rounded-lg bg-white p-6 shadow-sm">No fellows are paired with you yet.</p>
       ) : (
-        <DataTable caption="Fellows in your caseload" columns={['Fellow', 'School', 'District and state', 'Position', 'Year', 'Cohort']}>
+        <DataTable
+          caption="Fellows in your caseload"
+          columns={['Fellow', 'School', 'District and state', 'Position', 'Year', 'Cohort', 'This month’s module', 'Last session', 'Sessions this month', 'Flags']}
+        >
           {caseload.map((fellow) => (
             <Row key={fellow.fellowId}>
-              <RowHeader>{fellow.name}</RowHeader>
+              <RowHeader>
+                <Link to={`/coaching/fellows/${fellow.fellowId}`} className="text-brand-800 underline underline-offset-4">
+                  {fellow.name}
+                </Link>
+              </RowHeader>
               <Cell>{fellow.schoolName}</Cell>
               <Cell>
                 {fellow.leaName}, {STATE_NAMES[fellow.state]}
@@ -47,6 +84,18 @@ export default function Caseload() {
               <Cell>{POSITION_LABELS[fellow.position]}</Cell>
               <Cell>Year {fellow.programYear}</Cell>
               <Cell>{fellow.cohortName}</Cell>
+              <Cell>{fellow.moduleStatus}</Cell>
+              <Cell>{fellow.lastSessionOn ?? 'None yet'}</Cell>
+              <Cell>
+                {fellow.cadence.held} of {fellow.cadence.expected}
+                {fellow.cadence.met ? ' ✓' : ''}
+              </Cell>
+              <Cell>
+                <ul>
+                  {fellow.needsSession ? <li className="font-semibold text-red-800">! No session in 30+ days</li> : null}
+                  {fellow.waiting ? <li className="font-semibold text-amber-900">⏳ Submission waiting</li> : null}
+                </ul>
+              </Cell>
             </Row>
           ))}
         </DataTable>
