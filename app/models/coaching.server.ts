@@ -242,25 +242,24 @@ export async function coachingCounts({ since }: { since: string }) {
       cohortId: fellows.cohortId,
       fellowName: users.name,
       pairedSince: coachAssignments.startsOn,
-      lastSessionOn: sql<string | null>`(select max(${coachingSessions.heldOn})::text from ${coachingSessions} where ${coachingSessions.fellowId} = ${fellows.id} and ${coachingSessions.isDraft} = false)`,
+      lastSessionOn: sql<string | null>`max(${coachingSessions.heldOn})::text`,
     })
     .from(fellows)
     .innerJoin(users, eq(users.id, fellows.userId))
     .innerJoin(coachAssignments, and(eq(coachAssignments.fellowId, fellows.id), isNull(coachAssignments.endsOn)))
+    .leftJoin(coachingSessions, and(eq(coachingSessions.fellowId, fellows.id), eq(coachingSessions.isDraft, false)))
+    .groupBy(fellows.id, users.name, coachAssignments.startsOn)
   return { sessions, beliefs, lastSessions }
 }
 
 /** Coaches and how many fellows each is paired with now. */
 export async function listCoachesWithCaseload() {
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      caseload: sql<number>`(select count(*)::int from ${coachAssignments} where ${coachAssignments.coachId} = ${users.id} and ${coachAssignments.endsOn} is null)`,
-    })
+    .select({ id: users.id, name: users.name, email: users.email, caseload: sql<number>`count(${coachAssignments.id})::int` })
     .from(users)
+    .leftJoin(coachAssignments, and(eq(coachAssignments.coachId, users.id), isNull(coachAssignments.endsOn)))
     .where(and(eq(users.role, 'coach'), eq(users.status, 'active')))
+    .groupBy(users.id)
     .orderBy(asc(users.name))
 }
 

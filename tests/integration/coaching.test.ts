@@ -88,6 +88,10 @@ test('staff and admins receive counts, never the text of notes, summaries or bel
     const text = await pageText(page)
     expect(text).toContain(academy.coach.name)
     expect(text).toContain('50') // minutes
+    // The fellow seen on the 20th is not flagged; the one never seen since September is.
+    expect(text).toContain(`${academy.otherFellowUser.name} · no session yet`)
+    expect(text).not.toContain(academy.fellowUser.name)
+    expect(await pageText(await client.get('/staff/pairings'))).toContain(`${academy.coach.name}: 1 fellow `)
     const body = await everything(client, ['/staff/coaching', '/staff/coaching.data', '/staff', '/staff/pairings', '/review', '/audit'])
     expectNothingPrivate(body)
     expect(body).not.toContain('SHARED:')
