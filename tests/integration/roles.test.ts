@@ -20,6 +20,10 @@ const PAGES: Record<string, readonly (keyof typeof HOMES)[]> = {
   '/audit': ['staff', 'admin'],
   '/admin': ['admin'],
   '/admin/outbox': ['admin'],
+  '/coaching': ['fellow'],
+  '/review': ['coach', 'staff', 'admin'],
+  '/staff/pairings': ['staff', 'admin'],
+  '/staff/coaching': ['staff', 'admin'],
 }
 
 async function clientFor(role: keyof typeof HOMES) {
