@@ -1,4 +1,5 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -83,5 +84,43 @@ export function ActionMessage({ result }: { result: { ok: boolean; message: stri
     <div className="mb-4">
       <FormMessage tone={result.ok ? 'success' : 'error'}>{result.message}</FormMessage>
     </div>
+  )
+}
+
+/** A one-field form inside a table row: a labelled select and a button that names its row. */
+export function RowSelectForm({
+  fields,
+  name,
+  label,
+  defaultValue,
+  options,
+  button,
+}: {
+  fields: Record<string, string>
+  name: string
+  label: string
+  defaultValue: string
+  options: { value: string; label: string; disabled?: boolean }[]
+  button: string
+}) {
+  const id = `${name}-${Object.values(fields).join('-')}`
+  return (
+    <Form method="post" className="flex items-center gap-2">
+      {Object.entries(fields).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <label htmlFor={id} className="sr-only">{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue} className="rounded border border-slate-400 px-2 py-1">
+        {options.map((option) => (
+          <option key={option.value} value={option.value} disabled={option.disabled}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="rounded border border-slate-400 px-2 py-1">
+        {button}
+        <span className="sr-only">: {label}</span>
+      </button>
+    </Form>
   )
 }

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { z } from 'zod'
 import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ActionMessage } from '~/components/forms'
+import { ActionMessage, RowSelectForm } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { canChangeRole } from '~/domain/permissions'
 import { ROLE_LABELS, ROLES } from '~/domain/roles'
@@ -90,19 +90,14 @@ export default function Accounts() {
               {u.id === me ? (
                 ROLE_LABELS[u.role]
               ) : (
-                <Form method="post" className="flex items-center gap-2">
-                  <input type="hidden" name="intent" value="change-role" />
-                  <input type="hidden" name="userId" value={u.id} />
-                  <label htmlFor={`role-${u.id}`} className="sr-only">Role of {u.name}</label>
-                  <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="rounded border border-slate-400 px-2 py-1">
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>{ROLE_LABELS[r]}</option>
-                    ))}
-                  </select>
-                  <button type="submit" className="rounded border border-slate-400 px-2 py-1">
-                    Save<span className="sr-only"> role of {u.name}</span>
-                  </button>
-                </Form>
+                <RowSelectForm
+                  fields={{ intent: 'change-role', userId: u.id }}
+                  name="role"
+                  label={`Role of ${u.name}`}
+                  defaultValue={u.role}
+                  options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                  button="Save"
+                />
               )}
             </Cell>
           </Row>

@@ -1,11 +1,11 @@
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ActionMessage } from '~/components/forms'
+import { ActionMessage, RowSelectForm } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { academyDate } from '~/domain/schedule'
 import { writeAudit } from '~/models/audit-log.server'
@@ -68,19 +68,14 @@ export default function Pairings() {
             <RowHeader>{f.name}</RowHeader>
             <Cell>{f.cohortName}</Cell>
             <Cell>
-              <Form method="post" className="flex items-center gap-2">
-                <input type="hidden" name="fellowId" value={f.fellowId} />
-                <label htmlFor={`coach-${f.fellowId}`} className="sr-only">Coach of {f.name}</label>
-                <select id={`coach-${f.fellowId}`} name="coachId" defaultValue={f.coachId ?? ''} className="rounded border border-slate-400 px-2 py-1">
-                  <option value="" disabled>Not paired</option>
-                  {coaches.map((c) => (
-                    <option key={c.id} value={c.id}>{c.name}</option>
-                  ))}
-                </select>
-                <button type="submit" className="rounded border border-slate-400 px-2 py-1">
-                  Pair<span className="sr-only"> {f.name}</span>
-                </button>
-              </Form>
+              <RowSelectForm
+                fields={{ fellowId: f.fellowId }}
+                name="coachId"
+                label={`Coach of ${f.name}`}
+                defaultValue={f.coachId ?? ''}
+                options={[{ value: '', label: 'Not paired', disabled: true }, ...coaches.map((c) => ({ value: c.id, label: c.name }))]}
+                button="Pair"
+              />
             </Cell>
           </Row>
         ))}

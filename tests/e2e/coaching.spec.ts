@@ -1,12 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test'
-import { expectNoAxeViolations, signInThroughForm } from './axe'
-
-async function signedInPage(browser: Browser, email: string) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signInThroughForm(page, email)
-  return page
-}
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations, signedInPage } from './journey'
 
 test('a coach logs a session and a belief shift; the fellow sees only what was shared; staff see counts', async ({ browser }) => {
   const coach = await signedInPage(browser, 'coach@demo.sila.test')

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, signInThroughForm } from './axe'
+import { expectNoAxeViolations, signInThroughForm } from './journey'
 
 test('a fellow opens this month’s module, types an answer, reloads and finds it there', async ({ page }) => {
   await signInThroughForm(page, 'fellow@demo.sila.test')

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, signInThroughForm } from './axe'
+import { expectNoAxeViolations, signInThroughForm } from './journey'
 
 test('the sign-in page has no WCAG 2.1 AA violations and explains bad input', async ({ page }) => {
   await page.goto('/login')

@@ -1,12 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test'
-import { expectNoAxeViolations, signInThroughForm } from './axe'
-
-async function signedInPage(browser: Browser, email: string) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signInThroughForm(page, email)
-  return page
-}
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations, signedInPage, signInThroughForm } from './journey'
 
 test('a fellow submits, the coach returns it with feedback, the fellow resubmits, and staff accept', async ({ browser }) => {
   const fellow = await signedInPage(browser, 'fellow@demo.sila.test')

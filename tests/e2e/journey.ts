@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
 
 /** WCAG 2.1 A and AA rules (and their 2.0 predecessors): zero violations allowed. */
 export async function expectNoAxeViolations(page: Page) {
@@ -16,4 +16,12 @@ export async function signInThroughForm(page: Page, email: string) {
   await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL((url) => url.pathname !== '/login')
+}
+
+/** A separate browser (its own cookies) signed in as `email`: one per person in a journey. */
+export async function signedInPage(browser: Browser, email: string) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signInThroughForm(page, email)
+  return page
 }
