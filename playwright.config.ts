@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // Journeys run several pages and axe checks on a 2-core machine shared with the server.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.TEST_REPORT_DIR
     ? [['list'], ['json', { outputFile: path.join(process.env.TEST_REPORT_DIR, 'playwright.json') }]]
     : [['list']],

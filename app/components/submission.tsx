@@ -10,7 +10,8 @@ function useResult(...intents: string[]) {
   return data && intents.includes(data.intent) ? data : undefined
 }
 
-function Result({ intents }: { intents: string[] }) {
+/** The outcome of the page's last action, when it came from one of `intents`. */
+export function Result({ intents }: { intents: string[] }) {
   const result = useResult(...intents)
   if (!result) return null
   return <FormMessage tone={result.ok ? 'success' : 'error'}>{result.message}</FormMessage>
@@ -29,7 +30,6 @@ export function SubmissionEditor({ body, status }: { body: string; status: Submi
         Write in Markdown: **bold**, *italic*, lists with “- ”, headings with “## ”. {status === 'returned' ? 'Revise it using the feedback, then resubmit.' : ''}
       </p>
       <Form method="post" className="mt-4 space-y-3">
-        <Result intents={['save-draft', 'submit', 'unknown']} />
         <label htmlFor="submission-body" className="sr-only">Your work, in Markdown</label>
         <textarea
           id="submission-body"
@@ -147,7 +147,6 @@ export function ReviewForm({ fellowName }: { fellowName: string }) {
       <h2 id="review-heading" className="text-xl font-semibold">Review</h2>
       <p className="mt-1 text-sm text-slate-700">Your feedback goes to {fellowName} beside the work. Markdown works here too.</p>
       <Form method="post" className="mt-4 space-y-4">
-        <Result intents={['review']} />
         <input type="hidden" name="intent" value="review" />
         <div>
           <label htmlFor="feedback" className="block font-semibold">Feedback</label>

@@ -9,7 +9,7 @@ import {
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { SubmissionEditor, ReviewForm, SubmissionHistory, AttachmentList } from '~/components/submission'
+import { AttachmentList, Result, ReviewForm, SubmissionEditor, SubmissionHistory } from '~/components/submission'
 import { trackOfPosition } from '~/domain/reader'
 import { isLate } from '~/domain/schedule'
 import { isAwaitingReview, isEditable, STATE_LABELS, SUBMISSION_BODY_MAX } from '~/domain/submission-state'
@@ -168,6 +168,10 @@ export default function SubmissionPage() {
         {data.late ? <span className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-950">Late: first submitted after the due date</span> : null}
       </p>
 
+      {/* Above the forms: submitting or reviewing removes the form that was used. */}
+      <div className="mt-4">
+        <Result intents={['save-draft', 'submit', 'review', 'unknown']} />
+      </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
           {data.canEdit ? (
