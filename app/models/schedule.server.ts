@@ -3,8 +3,15 @@ import { db } from '../../db/client.server'
 import { cohorts, modules, moduleSchedule } from '../../db/schema'
 
 export async function getCohort({ id }: { id: string }) {
-  const [row] = await db.select({ id: cohorts.id, name: cohorts.name, startYear: cohorts.startYear }).from(cohorts).where(eq(cohorts.id, id))
+  const [row] = await db
+    .select({ id: cohorts.id, name: cohorts.name, startYear: cohorts.startYear, coachingCadence: cohorts.coachingCadence })
+    .from(cohorts)
+    .where(eq(cohorts.id, id))
   return row ?? null
+}
+
+export async function setCoachingCadence({ id, perMonth }: { id: string; perMonth: number }) {
+  await db.update(cohorts).set({ coachingCadence: perMonth }).where(eq(cohorts.id, id))
 }
 
 export async function listCohorts() {

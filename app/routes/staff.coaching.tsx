@@ -44,13 +44,14 @@ export default function StaffCoaching() {
       {cohorts.map((cohort) => (
         <section key={cohort.id} aria-labelledby={`cohort-${cohort.id}`} className="mb-10 space-y-4">
           <h2 id={`cohort-${cohort.id}`} className="text-2xl font-semibold">{cohort.name}</h2>
-          <DataTable caption={`Coaching sessions per coach and month, ${cohort.name}`} columns={['Month', 'Coach', { label: 'Sessions', numeric: true }, { label: 'Fellows seen', numeric: true }, { label: 'Minutes', numeric: true }]}>
+          <DataTable caption={`Coaching sessions per coach and month, ${cohort.name}`} columns={['Month', 'Coach', { label: 'Sessions', numeric: true }, { label: 'Fellows seen', numeric: true }, { label: 'Sessions per fellow', numeric: true }, { label: 'Minutes', numeric: true }]}>
             {cohort.byCoachMonth.map((row) => (
               <Row key={`${row.month}-${row.coachId}`}>
                 <RowHeader>{row.month}</RowHeader>
                 <Cell>{row.coachName}</Cell>
                 <Cell numeric>{row.sessions}</Cell>
                 <Cell numeric>{row.fellows}</Cell>
+                <Cell numeric>{(row.sessions / Math.max(1, row.fellows)).toFixed(1)}</Cell>
                 <Cell numeric>{row.minutes}</Cell>
               </Row>
             ))}

@@ -8,7 +8,7 @@ import { PageHeader } from '~/components/page-header'
 import { MONTH_NAMES } from '~/domain/curriculum'
 import { defaultSchedule, isValidIsoDate } from '~/domain/schedule'
 import { writeAudit } from '~/models/audit-log.server'
-import { getCohort, getCohortSchedule, setScheduleDates } from '~/models/schedule.server'
+import { getCohort, getCohortSchedule, setCoachingCadence, setScheduleDates } from '~/models/schedule.server'
 import { requireRole } from '~/utils/auth.server'
 import { getCurriculum } from '~/utils/content.server'
 import { clientAddress } from '~/utils/request.server'
@@ -38,6 +38,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await setScheduleDates({ cohortId: cohort.id, entries: defaultSchedule(cohort.startYear, modules) })
     await writeAudit({ actorId: user.id, action: 'schedule.reset_to_default', targetType: 'cohort', targetId: cohort.id, ipAddress: clientAddress(request) })
     return json({ ok: true, message: 'Every module now has the default dates: opens the first school day of its month, due the last Friday.', errors: [] as RowError[] })
+  }
+  if (intent === 'cadence') {
+    const perMonth = Number(form.get('perMonth'))
+    if (!Number.isInteger(perMonth) || perMonth < 1 || perMonth > 8) {
+      return json({ ok: false, message: 'Expected coaching sessions per month must be a whole number from 1 to 8.', errors: [] as RowError[] }, { status: 400 })
+    }
+    await setCoachingCadence({ id: cohort.id, perMonth })
+    await writeAudit({ actorId: user.id, action: 'cohort.cadence_changed', targetType: 'cohort', targetId: cohort.id, ipAddress: clientAddress(request), details: { perMonth } })
+    return json({ ok: true, message: `Coaches of ${cohort.name} are now expected to hold ${perMonth} session${perMonth === 1 ? '' : 's'} a month with each fellow.`, errors: [] as RowError[] })
   }
   if (intent !== 'save') return json({ ok: false, message: 'That request could not be read.', errors: [] as RowError[] }, { status: 400 })
   const errors: RowError[] = []
@@ -69,6 +78,14 @@ export default function CohortSchedule() {
         </p>
       </PageHeader>
       <ActionMessage result={result} />
+      <Form method="post" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
+        <input type="hidden" name="intent" value="cadence" />
+        <div>
+          <label htmlFor="perMonth" className="block font-semibold">Expected coaching sessions per fellow per month</label>
+          <input id="perMonth" name="perMonth" type="number" min={1} max={8} defaultValue={cohort.coachingCadence} className="mt-1 w-24 rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <button type="submit" className="rounded border border-brand-700 px-3 py-1.5 font-semibold text-brand-800">Save cadence</button>
+      </Form>
       <Form method="post" className="mb-6">
         <input type="hidden" name="intent" value="fill-default" />
         <button type="submit" className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800">

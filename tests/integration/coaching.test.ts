@@ -204,3 +204,16 @@ test('session drafts autosave, bad input gets a clear message, and the caseload 
   expect(caseload).toContain('No session in 30+ days')
   expect(caseload).toContain('0 of 1')
 })
+
+test('staff set a cohort’s coaching cadence and the caseload measures against it', async () => {
+  const academy = await makeAcademy()
+  const staff = await signedIn(academy.staff.email)
+  const schedulePath = `/staff/cohorts/${academy.cohort.id}/schedule`
+  const bad = await staff.post(schedulePath, { intent: 'cadence', perMonth: '0' })
+  expect(bad.status).toBe(400)
+  expect(await bad.text()).toContain('must be a whole number from 1 to 8')
+  expect((await staff.post(schedulePath, { intent: 'cadence', perMonth: '2' })).status).toBe(200)
+  const coach = await signedIn(academy.coach.email)
+  expect(await pageText(await coach.get('/caseload'))).toContain('0 of 2')
+  expect((await coach.post(schedulePath, { intent: 'cadence', perMonth: '4' })).status).toBe(403)
+})
