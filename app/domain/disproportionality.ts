@@ -21,8 +21,6 @@ export type AuditSettings = {
 
 export const DEFAULT_SETTINGS: AuditSettings = { minCell: 10, minN: 30, threshold: 2, alternateComparisonRisk: null }
 
-export type NotComputed = { reason: string }
-
 export type GroupResult = {
   group: string
   enrolled: number

@@ -9,10 +9,6 @@ export type FellowAccessContext = {
   currentCoachId: string | null
 }
 
-export function hasRole(actor: Actor, roles: readonly Role[]) {
-  return roles.includes(actor.role)
-}
-
 export function isStaffOrAdmin(actor: Actor) {
   return actor.role === 'staff' || actor.role === 'admin'
 }

@@ -1,4 +1,4 @@
-import type { FellowTrack, Track } from './curriculum'
+import { schoolMonth, type FellowTrack, type Track } from './curriculum'
 
 export const ANSWER_MAX_LENGTH = 20_000
 
@@ -36,6 +36,12 @@ export function applySectionMark(args: { done: string[]; sectionId: string; mark
   else set.delete(args.sectionId)
   const sectionsDone = args.allSections.filter((id) => set.has(id))
   return { sectionsDone, complete: sectionsDone.length === args.allSections.length }
+}
+
+/** The module a fellow works on this school month (their own year and track), if any. */
+export function currentModuleFor<M extends { year: number; month: number; track: Track }>(modules: M[], viewer: ModuleViewer, date: Date) {
+  const month = schoolMonth(date)
+  return modules.find((m) => m.month === month && moduleAccess(viewer, m) === 'edit') ?? null
 }
 
 /** The calendar month a module falls in for a cohort: month 1 is September of the program year. */

@@ -12,6 +12,7 @@ import {
   users,
 } from '../../db/schema'
 import type { BeliefDomain, BeliefStatus, SessionInput } from '~/domain/coaching'
+import { currentPairing } from './pairing.server'
 
 /** Columns everyone with access to a session may have; private notes are selected separately. */
 const sharedColumns = {
@@ -246,7 +247,7 @@ export async function coachingCounts({ since }: { since: string }) {
     })
     .from(fellows)
     .innerJoin(users, eq(users.id, fellows.userId))
-    .innerJoin(coachAssignments, and(eq(coachAssignments.fellowId, fellows.id), isNull(coachAssignments.endsOn)))
+    .innerJoin(coachAssignments, currentPairing)
     .leftJoin(coachingSessions, and(eq(coachingSessions.fellowId, fellows.id), eq(coachingSessions.isDraft, false)))
     .groupBy(fellows.id, users.name, coachAssignments.startsOn)
   return { sessions, beliefs, lastSessions }

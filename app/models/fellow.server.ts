@@ -11,6 +11,7 @@ export async function getFellowProfile({ userId }: { userId: string }) {
   const [row] = await db
     .select({
       fellowId: fellows.id,
+      name: users.name,
       cohortId: fellows.cohortId,
       cohortStartYear: cohorts.startYear,
       position: fellows.position,
@@ -25,6 +26,7 @@ export async function getFellowProfile({ userId }: { userId: string }) {
       coachEmail: coachUsers.email,
     })
     .from(fellows)
+    .innerJoin(users, eq(users.id, fellows.userId))
     .innerJoin(cohorts, eq(cohorts.id, fellows.cohortId))
     .innerJoin(schools, eq(schools.id, fellows.schoolId))
     .innerJoin(leas, eq(leas.id, schools.leaId))

@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { db } from '../../db/client.server'
 import { sessions, users } from '../../db/schema'
 
@@ -36,13 +36,4 @@ export async function deleteSession({ id }: { id: string }) {
 
 export async function deleteUserSessions({ userId }: { userId: string }) {
   await db.delete(sessions).where(eq(sessions.userId, userId))
-}
-
-export async function countUserSessions({ userId }: { userId: string }) {
-  const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))
-  return rows.length
-}
-
-export async function deleteExpiredSessions({ now }: { now: Date }) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now))
 }

@@ -6,7 +6,7 @@ import { PageHeader, POSITION_LABELS, STATE_NAMES } from '~/components/page-head
 import { ReviewQueue } from '~/components/review-queue'
 import { Link, useLoaderData } from '@remix-run/react'
 import { cadence, needsSession } from '~/domain/coaching'
-import { schoolMonth } from '~/domain/curriculum'
+import { currentModuleFor } from '~/domain/reader'
 import { academyDate } from '~/domain/schedule'
 import { caseloadSessionStats } from '~/models/coaching.server'
 import { listCaseload } from '~/models/fellow.server'
@@ -25,15 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listReviewQueue({ coachId: user.id }),
     caseloadSessionStats({ coachId: user.id, monthStart: `${today.slice(0, 8)}01` }),
   ])
-  const month = schoolMonth(new Date())
-  const currentSlug = (year: number) => getCurriculum().modules.find((m) => m.year === year && m.month === month && m.track === 'all')?.slug ?? null
-  const slugs = [currentSlug(1), currentSlug(2)].filter((s): s is string => s !== null)
+  const now = new Date()
+  const modules = getCurriculum().modules
+  const currentSlug = (f: { programYear: number; position: 'principal' | 'assistant_principal' }) =>
+    currentModuleFor(modules, { role: 'fellow', programYear: f.programYear, position: f.position }, now)?.slug ?? null
+  const slugs = [...new Set(caseload.map(currentSlug).filter((s): s is string => s !== null))]
   const progress = await listProgressFor({ fellowIds: caseload.map((f) => f.fellowId), slugs })
   return json({
     queue,
     caseload: caseload.map((f) => {
       const stat = stats.find((s) => s.fellowId === f.fellowId)
-      const slug = currentSlug(f.programYear)
+      const slug = currentSlug(f)
       const row = progress.find((p) => p.fellowId === f.fellowId && p.moduleSlug === slug)
       return {
         ...f,

@@ -11,7 +11,6 @@ import { BELIEF_STATUSES, BeliefSchema, canMoveBelief, MODALITY_LABELS } from '~
 import { academyDate } from '~/domain/schedule'
 import { createBelief, createDraftSession, getBelief, listBeliefs, listBeliefUpdates, listSessionsForCoach, moveBelief, setBeliefShared } from '~/models/coaching.server'
 import { getFellowProfile } from '~/models/fellow.server'
-import { getUserById } from '~/models/user.server'
 import { requireUser } from '~/utils/auth.server'
 import { auditCoachingRead, requireCurrentCoach } from '~/utils/coaching.server'
 
@@ -34,8 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await requireCurrentCoach(user, params.fellowId ?? '')
   const fellowId = params.fellowId ?? ''
-  const [person, profile, sessions, beliefs] = await Promise.all([
-    getUserById({ id: context.fellowUserId }),
+  const [profile, sessions, beliefs] = await Promise.all([
     getFellowProfile({ userId: context.fellowUserId }),
     listSessionsForCoach({ fellowId, coachId: user.id }),
     listBeliefs({ fellowId, sharedOnly: false }),
@@ -44,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await auditCoachingRead(request, user, { type: 'fellow', id: fellowId })
   return json({
     me: user.id,
-    fellow: { id: fellowId, name: person?.name ?? 'Fellow', school: profile?.schoolName ?? '', cohort: profile?.cohortName ?? '' },
+    fellow: { id: fellowId, name: profile?.name ?? 'Fellow', school: profile?.schoolName ?? '', cohort: profile?.cohortName ?? '' },
     sessions,
     beliefs: beliefs.map((b) => ({ ...b, updates: updates.filter((u) => u.beliefId === b.id) })),
   })

@@ -9,8 +9,7 @@ import { PageHeader } from '~/components/page-header'
 import { FOCUS_CONCEPTS, MODALITIES, MODALITY_LABELS, SessionSchema } from '~/domain/coaching'
 import { moduleAccess } from '~/domain/reader'
 import { countSessionRevisions, getSessionBeliefIds, listBeliefs, saveSession } from '~/models/coaching.server'
-import { getFellowAccessContext, getFellowProfile } from '~/models/fellow.server'
-import { getUserById } from '~/models/user.server'
+import { getFellowProfile } from '~/models/fellow.server'
 import { requireUser } from '~/utils/auth.server'
 import { auditCoachingRead, requireSessionAuthor } from '~/utils/coaching.server'
 import { getCurriculum } from '~/utils/content.server'
@@ -19,10 +18,8 @@ export const meta: MetaFunction = () => [{ title: 'Coaching session · SILA Acad
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { session, stillPaired } = await requireSessionAuthor(user, params.sessionId ?? '')
-  const context = await getFellowAccessContext({ fellowId: session.fellowId })
-  const [person, profile, beliefs, touched, revisions] = await Promise.all([
-    getUserById({ id: context?.fellowUserId ?? '' }),
+  const { session, context, stillPaired } = await requireSessionAuthor(user, params.sessionId ?? '')
+  const [profile, beliefs, touched, revisions] = await Promise.all([
     getFellowProfile({ userId: context?.fellowUserId ?? '' }),
     stillPaired ? listBeliefs({ fellowId: session.fellowId, sharedOnly: false }) : Promise.resolve([]),
     getSessionBeliefIds({ sessionId: session.id }),
@@ -33,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const modules = viewer ? getCurriculum().modules.filter((m) => moduleAccess(viewer, m) === 'edit').map((m) => ({ slug: m.slug, title: m.title })) : []
   return json({
     session: { ...session, beliefIds: touched },
-    fellowName: person?.name ?? 'Fellow',
+    fellowName: profile?.name ?? 'Fellow',
     readOnly: !stillPaired,
     beliefs: beliefs.map((b) => ({ id: b.id, belief: b.belief })),
     modules,

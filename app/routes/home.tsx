@@ -3,8 +3,7 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader, POSITION_LABELS, STATE_NAMES } from '~/components/page-header'
-import { schoolMonth } from '~/domain/curriculum'
-import { moduleAccess, moduleStatus } from '~/domain/reader'
+import { currentModuleFor, moduleStatus } from '~/domain/reader'
 import { getFellowProfile } from '~/models/fellow.server'
 import { getYearOverview } from '~/models/module.server'
 import { requireRole } from '~/utils/auth.server'
@@ -19,8 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!profile) return json({ name: user.name, profile, current: null, due: [] })
   const due = await fellowDueItems(profile)
   const viewer = { role: 'fellow' as const, programYear: profile.programYear, position: profile.position }
-  const month = schoolMonth(new Date())
-  const module = getCurriculum().modules.find((m) => m.month === month && moduleAccess(viewer, m) === 'edit')
+  const module = currentModuleFor(getCurriculum().modules, viewer, new Date())
   if (!module) return json({ name: user.name, profile, current: null, due })
   const overview = await getYearOverview({ fellowId: profile.fellowId, cohortId: profile.cohortId, slugs: [module.slug] })
   const status = moduleStatus(overview.progress[0], overview.answered.length > 0)

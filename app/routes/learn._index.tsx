@@ -3,8 +3,8 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader } from '~/components/page-header'
-import { MONTH_NAMES, schoolMonth } from '~/domain/curriculum'
-import { moduleAccess, moduleCalendarMonth, moduleStatus, type ModuleStatus } from '~/domain/reader'
+import { MONTH_NAMES } from '~/domain/curriculum'
+import { currentModuleFor, moduleAccess, moduleCalendarMonth, moduleStatus, type ModuleStatus } from '~/domain/reader'
 import { academyDate } from '~/domain/schedule'
 import { getYearOverview } from '~/models/module.server'
 import { getCurriculum } from '~/utils/content.server'
@@ -33,7 +33,6 @@ const calendarLabel = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'n
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, fellow } = await requireModuleViewer(request)
   const visible = getCurriculum().modules.filter((m) => moduleAccess(viewer, m))
-  const current = schoolMonth(new Date())
   if (!fellow) {
     const rows: Row[] = visible.map((m) => ({
       slug: m.slug, title: m.title, year: m.year, month: m.month, minutes: m.minutes, sectionCount: m.sections.length,
@@ -59,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       editable: moduleAccess(viewer, m) === 'edit',
     }
   })
-  const currentSlug = rows.find((r) => r.editable && r.month === current)?.slug ?? null
+  const currentSlug = currentModuleFor(visible, viewer, new Date())?.slug ?? null
   return json({ fellow: { programYear: fellow.programYear, cohortName: fellow.cohortName }, currentSlug, rows })
 }
 

@@ -123,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const value = parsed.value
   if (value.intent === 'review') {
     if (role !== 'reviewer') return reply(403, value.intent, 'Only a reviewer can accept or return this work.')
-    const result = await actOnSubmission({ actor: user, role, submissionId: submission.id, action: value.decision, feedback: value.feedback })
+    const result = await actOnSubmission({ actor: user, role, submission, action: value.decision, feedback: value.feedback })
     return result.ok ? reply(200, value.intent, value.decision === 'accept' ? 'Accepted.' : 'Returned with your feedback.') : reply(409, value.intent, result.message)
   }
   if (role !== 'owner') return reply(403, value.intent, 'Only the fellow can change their own work.')
@@ -133,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return saved ? reply(200, value.intent, 'Draft saved.') : reply(409, value.intent, 'This work is with a reviewer now, so it cannot change.')
     }
     case 'submit': {
-      const result = await actOnSubmission({ actor: user, role, submissionId: submission.id, action: 'submit', body: value.body })
+      const result = await actOnSubmission({ actor: user, role, submission, action: 'submit', body: value.body })
       return result.ok ? reply(200, value.intent, 'Submitted for review.') : reply(409, value.intent, result.message)
     }
     case 'remove-file': {

@@ -21,7 +21,7 @@ export async function requireSessionAuthor(user: SessionUser, sessionId: string)
   const session = UUID.test(sessionId) ? await getSession({ id: sessionId }) : null
   if (user.role !== 'coach' || !session || session.coachId !== user.id) throw new Response('Not found', { status: 404 })
   const context = await getFellowAccessContext({ fellowId: session.fellowId })
-  return { session, stillPaired: context?.currentCoachId === user.id }
+  return { session, context, stillPaired: context?.currentCoachId === user.id }
 }
 
 /** Every read of a coaching record goes in the audit log: who, which record, from where. */

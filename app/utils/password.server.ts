@@ -3,9 +3,6 @@ import { hash, verify } from '@node-rs/argon2'
 /** Argon2id with the OWASP-recommended minimum: 19 MiB, two passes, one lane. */
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const
 
-export const PASSWORD_MIN_LENGTH = 12
-export const PASSWORD_MAX_LENGTH = 256
-
 export function hashPassword(password: string) {
   return hash(password, ARGON2_OPTIONS)
 }

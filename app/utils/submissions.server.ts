@@ -47,13 +47,13 @@ export type ActResult = { ok: true } | { ok: false; message: string }
 export async function actOnSubmission(args: {
   actor: Actor
   role: SubmissionRole
-  submissionId: string
+  /** As requireSubmissionAccess loaded it; the move only lands if its state is unchanged. */
+  submission: NonNullable<Awaited<ReturnType<typeof getSubmission>>>
   action: SubmissionAction
   feedback?: string
   body?: string
 }): Promise<ActResult> {
-  const submission = await getSubmission({ id: args.submissionId })
-  if (!submission) return { ok: false, message: 'This submission no longer exists.' }
+  const { submission } = args
   const next = transition(submission.status, args.action, args.role === 'owner' ? 'fellow' : 'reviewer')
   if (!next.ok) return next
   if (args.action === 'return' && !args.feedback?.trim()) return { ok: false, message: 'Write feedback before returning work, so the fellow knows what to revise.' }
