@@ -1,8 +1,10 @@
 import { relations, sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -288,6 +290,171 @@ export const artifacts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('artifacts_fellow_idx').on(t.fellowId)],
+)
+
+export const causeLocusEnum = pgEnum('cause_locus', ['people', 'system'])
+export const pdsaActEnum = pgEnum('pdsa_act', ['adopt', 'adapt', 'abandon'])
+
+/** An equity audit of one school year: settings of the engine (34 CFR 300.647) beside its artifact. */
+export const equityAudits = pgTable('equity_audits', {
+  artifactId: uuid('artifact_id')
+    .primaryKey()
+    .references(() => artifacts.id, { onDelete: 'cascade' }),
+  schoolYear: text('school_year').notNull(),
+  minCell: smallint('min_cell').notNull().default(10),
+  minN: smallint('min_n').notNull().default(30),
+  threshold: doublePrecision('threshold').notNull().default(2),
+})
+
+/** One indicator of an audit (suspension, chronic absence, …) and its district or state comparison risk. */
+export const equityAuditIndicators = pgTable(
+  'equity_audit_indicators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    artifactId: uuid('artifact_id')
+      .notNull()
+      .references(() => artifacts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Risk from outside the school for the alternate risk ratio, 0–1, and where it came from. */
+    alternateRisk: doublePrecision('alternate_risk'),
+    alternateSource: text('alternate_source').notNull().default(''),
+    position: smallint('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('equity_audit_indicators_name_key').on(t.artifactId, t.name)],
+)
+
+/** Aggregate counts only: how many of a student group are enrolled and how many have the outcome. */
+export const equityAuditCounts = pgTable(
+  'equity_audit_counts',
+  {
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => equityAuditIndicators.id, { onDelete: 'cascade' }),
+    groupName: text('group_name').notNull(),
+    enrolled: integer('enrolled').notNull(),
+    withOutcome: integer('with_outcome').notNull(),
+    position: smallint('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.groupName] })],
+)
+
+/** The qualitative side of an audit, one note per question (who is not served, whose voice is missing…). */
+export const equityAuditNotes = pgTable(
+  'equity_audit_notes',
+  {
+    artifactId: uuid('artifact_id')
+      .notNull()
+      .references(() => artifacts.id, { onDelete: 'cascade' }),
+    questionKey: text('question_key').notNull(),
+    body: text('body').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.artifactId, t.questionKey] })],
+)
+
+/** Causal system analysis: the problem at the head of the fish. */
+export const fishbones = pgTable('fishbones', {
+  artifactId: uuid('artifact_id')
+    .primaryKey()
+    .references(() => artifacts.id, { onDelete: 'cascade' }),
+  problem: text('problem').notNull(),
+})
+
+export const fishboneBones = pgTable(
+  'fishbone_bones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    artifactId: uuid('artifact_id')
+      .notNull()
+      .references(() => artifacts.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    position: smallint('position').notNull().default(0),
+  },
+  (t) => [index('fishbone_bones_artifact_idx').on(t.artifactId)],
+)
+
+/** A cause on a bone (or under another cause), tagged by where it locates the problem. */
+export const fishboneCauses = pgTable(
+  'fishbone_causes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    boneId: uuid('bone_id')
+      .notNull()
+      .references(() => fishboneBones.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => fishboneCauses.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    locus: causeLocusEnum('locus').notNull(),
+    evidence: text('evidence').notNull().default(''),
+    position: smallint('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('fishbone_causes_bone_idx').on(t.boneId)],
+)
+
+/** A chain of PDSA cycles on the fellow's problem of practice (principals) or project (assistant principals). */
+export const pdsaRamps = pgTable('pdsa_ramps', {
+  artifactId: uuid('artifact_id')
+    .primaryKey()
+    .references(() => artifacts.id, { onDelete: 'cascade' }),
+  problem: text('problem').notNull(),
+  aim: text('aim').notNull().default(''),
+  /** The causal system analysis this work grew from, when the fellow made one. */
+  fishboneId: uuid('fishbone_id').references(() => artifacts.id, { onDelete: 'set null' }),
+})
+
+export const pdsaCycles = pgTable(
+  'pdsa_cycles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    artifactId: uuid('artifact_id')
+      .notNull()
+      .references(() => artifacts.id, { onDelete: 'cascade' }),
+    number: smallint('number').notNull(),
+    changeIdea: text('change_idea').notNull(),
+    prediction: text('prediction').notNull().default(''),
+    planWho: text('plan_who').notNull().default(''),
+    planWhat: text('plan_what').notNull().default(''),
+    planWhen: text('plan_when').notNull().default(''),
+    planWhere: text('plan_where').notNull().default(''),
+    planMeasures: text('plan_measures').notNull().default(''),
+    doNotes: text('do_notes').notNull().default(''),
+    studyNotes: text('study_notes').notNull().default(''),
+    act: pdsaActEnum('act'),
+    actNotes: text('act_notes').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('pdsa_cycles_number_key').on(t.artifactId, t.number)],
+)
+
+export const pdsaMeasures = pgTable(
+  'pdsa_measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    artifactId: uuid('artifact_id')
+      .notNull()
+      .references(() => artifacts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    unit: text('unit').notNull().default(''),
+    position: smallint('position').notNull().default(0),
+  },
+  (t) => [index('pdsa_measures_artifact_idx').on(t.artifactId)],
+)
+
+export const pdsaDataPoints = pgTable(
+  'pdsa_data_points',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => pdsaMeasures.id, { onDelete: 'cascade' }),
+    cycleId: uuid('cycle_id').references(() => pdsaCycles.id, { onDelete: 'set null' }),
+    observedOn: date('observed_on', { mode: 'string' }).notNull(),
+    value: doublePrecision('value').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pdsa_data_points_measure_idx').on(t.measureId, t.observedOn)],
 )
 
 // ── Submissions and review ──────────────────────────────────────────────────

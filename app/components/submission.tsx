@@ -1,6 +1,7 @@
-import { Form, useActionData, useFetcher, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useFetcher, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { STATE_LABELS, SUBMISSION_BODY_MAX, type SubmissionState } from '~/domain/submission-state'
+import { ARTIFACT_LABELS, artifactPath, type ArtifactKind } from '~/domain/artifacts'
 import { FormMessage } from './forms'
 
 type ActionData = { ok: boolean; intent: string; message: string }
@@ -67,9 +68,8 @@ export function SubmissionEditor({ body, status }: { body: string; status: Submi
 }
 
 type FileRow = { id: string; fileName: string; contentType: string; sizeBytes: number }
-type ArtifactRow = { id: string; kind: string; title: string; attached: boolean }
+type ArtifactRow = { id: string; kind: ArtifactKind; title: string; attached: boolean }
 
-const ARTIFACT_LABELS: Record<string, string> = { equity_audit: 'Equity audit', fishbone: 'Fishbone', pdsa: 'PDSA cycle' }
 
 function size(bytes: number) {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -122,7 +122,7 @@ export function AttachmentList({ submissionId, files, artifacts, canEdit }: { su
             {artifacts.map((a) => (
               <label key={a.id} className="flex items-center gap-2">
                 <input type="checkbox" name="artifactIds" value={a.id} defaultChecked={a.attached} />
-                {ARTIFACT_LABELS[a.kind] ?? a.kind}: {a.title}
+                {ARTIFACT_LABELS[a.kind]}: {a.title}
               </label>
             ))}
           </fieldset>
@@ -132,7 +132,10 @@ export function AttachmentList({ submissionId, files, artifacts, canEdit }: { su
         <ul className="mt-1 list-disc pl-5">
           {artifacts.map((a) => (
             <li key={a.id}>
-              {ARTIFACT_LABELS[a.kind] ?? a.kind}: {a.title}
+              {ARTIFACT_LABELS[a.kind]}:{' '}
+              <Link to={artifactPath(a.kind, a.id)} className="text-brand-700 underline underline-offset-4">
+                {a.title}
+              </Link>
             </li>
           ))}
         </ul>

@@ -34,6 +34,7 @@ export function navigationFor(role: Role): NavItem[] {
       return [
         { to: '/home', label: 'This month' },
         { to: '/learn', label: 'Curriculum' },
+        { to: '/tools', label: 'Improvement tools' },
         { to: '/coaching', label: 'Coaching' },
       ]
     case 'coach':

@@ -46,3 +46,10 @@ export function serverModuleComponent(slug: string) {
 export function moduleScript(compiled: CompiledModule) {
   return `export default function load(React, ReactDOM, _jsx_runtime) {\n${compiled.code}\n}\n`
 }
+
+/** One phase of the equity-centered improvement question bank, for the tools' side panels. */
+export function getEquityPhase(id: string) {
+  const phase = getCurriculum().equityPhases.find((p) => p.id === id)
+  if (!phase) throw new Error(`No equity prompt phase “${id}” in content/equity-prompts.json.`)
+  return phase
+}
