@@ -46,7 +46,28 @@ test('when the rest of the school is too small, the alternate ratio uses the sup
   const [withAlternate] = analyseIndicator(rows, { ...DEFAULT_SETTINGS, alternateComparisonRisk: 0.05 })
   expect(withAlternate.ratioUsed).toBe('alternate')
   expect(withAlternate.alternateRiskRatio).toBeCloseTo(2)
-  expect(withAlternate.flagged).toBe(true) // at the threshold counts
+  // Exactly 2.0 is at the threshold, not over it (34 CFR 300.647: a ratio that "exceeds" the threshold).
+  expect(withAlternate.flagged).toBe(false)
+  const [over] = analyseIndicator(rows, { ...DEFAULT_SETTINGS, alternateComparisonRisk: 0.0499 })
+  expect(over.alternateRiskRatio).toBeCloseTo(2.004, 3)
+  expect(over.flagged).toBe(true)
+})
+
+test('the threshold edge: a ratio of exactly 2.0 from the school’s own comparison is not flagged; just over is', () => {
+  // A: 30/100 = 0.30; rest: 15/100 = 0.15; ratio 0.30 / 0.15 = 2.
+  const [atEdge] = analyseIndicator([
+    { group: 'A', enrolled: 100, withOutcome: 30 },
+    { group: 'B', enrolled: 100, withOutcome: 15 },
+  ])
+  expect(atEdge.riskRatio).toBeCloseTo(2)
+  expect(atEdge.flagged).toBe(false)
+  // A: 31/100 = 0.31; ratio 0.31 / 0.15 = 2.067.
+  const [justOver] = analyseIndicator([
+    { group: 'A', enrolled: 100, withOutcome: 31 },
+    { group: 'B', enrolled: 100, withOutcome: 15 },
+  ])
+  expect(justOver.riskRatio).toBeCloseTo(2.067, 3)
+  expect(justOver.flagged).toBe(true)
 })
 
 test('a zero comparison risk is explained, not divided by', () => {

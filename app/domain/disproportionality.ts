@@ -13,7 +13,7 @@ export type AuditSettings = {
   minCell: number
   /** Smallest denominator (students enrolled) a risk is computed from. Federal default 30. */
   minN: number
-  /** Risk ratio at or above which a group is flagged. Default 2.0. */
+  /** Risk ratio over which a group is flagged (the rule's "exceeds"). Default 2.0. */
   threshold: number
   /** Comparison risk supplied by the fellow (district or state), for the alternate risk ratio. */
   alternateComparisonRisk: number | null
@@ -58,6 +58,11 @@ export function validateCounts(rows: GroupCount[]): InputProblem[] {
     }
   })
   return problems
+}
+
+/** Strictly over, with room for floating-point noise so 0.3 / 0.15 is not "over" 2. */
+function exceeds(ratio: number, threshold: number) {
+  return ratio - threshold > 1e-9
 }
 
 function meetsMinimums(numerator: number, denominator: number, settings: AuditSettings) {
@@ -113,7 +118,7 @@ export function analyseIndicator(rows: GroupCount[], settings: AuditSettings = D
       ratioUsed,
       shareOfOutcome: totalOutcome > 0 ? row.withOutcome / totalOutcome : null,
       shareOfEnrolment: totalEnrolled > 0 ? row.enrolled / totalEnrolled : null,
-      flagged: ratio !== null && ratio >= settings.threshold,
+      flagged: ratio !== null && exceeds(ratio, settings.threshold),
       notes,
     }
   })

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { analyseIndicator } from './disproportionality'
 import { formatRate, suppressGroups, suppressionLevel, SUPPRESSED } from './suppression'
 
 test('Maryland: under 10 nothing, 10 to 20 percentage only, over 20 everything', () => {
@@ -21,28 +22,46 @@ test('Maryland shows rates at or below 5% and at or above 95% as ranges; New Jer
   expect(formatRate('NJ', 2, 100)).toBe('2.0%')
 })
 
-const groups = [
-  { group: 'Black', enrolled: 120, withOutcome: 24, riskRatio: 3.357 },
-  { group: 'White', enrolled: 300, withOutcome: 15, riskRatio: 0.392 },
-  { group: 'Hispanic/Latino', enrolled: 150, withOutcome: 12, riskRatio: 0.88 },
-  { group: 'Asian', enrolled: 8, withOutcome: 1, riskRatio: null },
+const school = [
+  { group: 'Black', enrolled: 120, withOutcome: 24 },
+  { group: 'White', enrolled: 300, withOutcome: 15 },
+  { group: 'Hispanic/Latino', enrolled: 150, withOutcome: 12 },
+  { group: 'Asian', enrolled: 8, withOutcome: 1 },
 ]
 
-test('one hidden group hides the next smallest group’s counts too, so the total cannot give it away', () => {
-  const shown = suppressGroups('MD', groups)
+test('one hidden group hides the next smallest group whole, so the total cannot give either away', () => {
+  const shown = suppressGroups('MD', analyseIndicator(school))
   const asian = shown[3]
-  expect(asian).toMatchObject({ enrolled: SUPPRESSED, withOutcome: SUPPRESSED, rate: SUPPRESSED, riskRatio: SUPPRESSED, level: 'all' })
-  const black = shown[0] // 120 is the smallest of the rest
-  expect(black).toMatchObject({ enrolled: SUPPRESSED, withOutcome: SUPPRESSED, level: 'counts', reason: 'Hidden so another hidden figure cannot be worked out from the total.' })
-  expect(black.rate).toBe('20.0%')
-  expect(shown[1]).toMatchObject({ enrolled: '300', withOutcome: '15', rate: '≤5%', riskRatio: '0.39', level: 'none' })
-  // The visible counts never add up to the total with exactly one unknown left.
+  expect(asian).toMatchObject({ enrolled: SUPPRESSED, withOutcome: SUPPRESSED, rate: SUPPRESSED, ratio: SUPPRESSED, chartRatio: null, level: 'all', flagged: false })
+  // 120 is the smallest of the rest. Showing its rate (20%) would let a reader solve for Asian's
+  // counts from the total (578 enrolled, 52 with the outcome), so the rate goes too.
+  const black = shown[0]
+  expect(black).toMatchObject({ enrolled: SUPPRESSED, withOutcome: SUPPRESSED, rate: SUPPRESSED, ratio: SUPPRESSED, level: 'all', flagged: false })
+  expect(black.reason).toBe('Hidden so another hidden group cannot be worked out from the total.')
+  expect(shown[1]).toMatchObject({ enrolled: '300', withOutcome: '15', rate: '≤5%', ratio: '0.38', level: 'none' }) // 0.05 / (37 / 278)
+  expect(shown[2].composition).toBe('23.1% of outcome · 26.0% of enrolment')
   const unknownEnrolled = shown.filter((g) => g.enrolled === SUPPRESSED).length
   expect(unknownEnrolled === 0 || unknownEnrolled >= 2).toBe(true)
 })
 
-test('two hidden groups need no extra suppression; none hidden means none', () => {
-  const two = suppressGroups('NJ', [...groups.slice(0, 3), { group: 'Asian', enrolled: 8, withOutcome: 1, riskRatio: null }, { group: 'Two or more', enrolled: 9, withOutcome: 0, riskRatio: null }])
+test('Maryland 10 to 20: the percentage only, and a lone one still brings complementary suppression', () => {
+  const shown = suppressGroups('MD', analyseIndicator([...school.slice(0, 3), { group: 'Asian', enrolled: 15, withOutcome: 3 }]))
+  expect(shown[3]).toMatchObject({ enrolled: SUPPRESSED, withOutcome: SUPPRESSED, rate: '20.0%', ratio: SUPPRESSED, level: 'counts' })
+  expect(shown[0].level).toBe('all')
+})
+
+test('New Jersey: 10 hidden, 11 shown; a lone hidden group is complemented', () => {
+  const shown = suppressGroups('NJ', analyseIndicator([...school.slice(0, 3), { group: 'Asian', enrolled: 10, withOutcome: 1 }]))
+  expect(shown[3]).toMatchObject({ rate: SUPPRESSED, level: 'all', reason: 'Fewer than 11 students: not shown (New Jersey).' })
+  expect(shown[0].level).toBe('all')
+  const eleven = suppressGroups('NJ', analyseIndicator([...school.slice(0, 3), { group: 'Asian', enrolled: 11, withOutcome: 1 }]))
+  expect(eleven.every((g) => g.level === 'none')).toBe(true)
+  expect(eleven[3]).toMatchObject({ enrolled: '11', withOutcome: '1', rate: '9.1%' })
+})
+
+test('two hidden groups need no extra suppression; flagged groups stay flagged when shown', () => {
+  const two = suppressGroups('NJ', analyseIndicator([...school.slice(0, 3), { group: 'Asian', enrolled: 8, withOutcome: 1 }, { group: 'Two or more', enrolled: 9, withOutcome: 0 }]))
   expect(two.filter((g) => g.level !== 'none').map((g) => g.group)).toEqual(['Asian', 'Two or more'])
-  expect(suppressGroups('NJ', groups.slice(0, 3)).every((g) => g.level === 'none')).toBe(true)
+  expect(two[0]).toMatchObject({ group: 'Black', flagged: true, level: 'none' })
+  expect(two[0].chartRatio).toBeCloseTo(0.2 / (28 / 467)) // 3.34
 })

@@ -4,9 +4,11 @@
  * - Maryland: fewer than 10 students, nothing shown; 10 to 20, the percentage only; percentages at
  *   or below 5 % or at or above 95 % shown as ranges.
  * - New Jersey: fewer than 11 students, suppressed.
- * Complementary suppression: when exactly one group's counts are hidden, the next smallest group's
- * counts are hidden too, so no hidden count can be worked out by subtracting from the total.
+ * Complementary suppression: when exactly one group is hidden, the next smallest group is hidden
+ * whole (counts, rate and ratio), so the hidden one cannot be worked out from the school's total,
+ * and its rate cannot be solved for from the pair's combined count either.
  */
+import type { GroupResult } from './disproportionality'
 
 export type AuditState = 'MD' | 'NJ'
 export type Level = 'none' | 'counts' | 'all'
@@ -16,7 +18,13 @@ export type ShownGroup = {
   enrolled: string
   withOutcome: string
   rate: string
-  riskRatio: string
+  /** The ratio that counts (risk ratio, or alternate), formatted; SUPPRESSED or '—' when not shown. */
+  ratio: string
+  /** For charts: the ratio when it may be shown, else null. */
+  chartRatio: number | null
+  alternate: boolean
+  composition: string
+  flagged: boolean
   level: Level
   reason: string | null
 }
@@ -41,36 +49,51 @@ export function formatRate(state: AuditState, withOutcome: number, enrolled: num
   return `${percent.toFixed(1)}%`
 }
 
-const REASONS: Record<AuditState, Record<Exclude<Level, 'none'>, string>> = {
-  MD: { all: 'Fewer than 10 students: not shown (Maryland).', counts: '10 to 20 students: percentage only (Maryland).' },
-  NJ: { all: 'Fewer than 11 students: not shown (New Jersey).', counts: 'Hidden so another hidden figure cannot be worked out from the total.' },
+export function formatShare(share: number | null) {
+  return share === null ? '—' : `${(share * 100).toFixed(1)}%`
 }
-const COMPLEMENTARY = 'Hidden so another hidden figure cannot be worked out from the total.'
 
-export function suppressGroups(
-  state: AuditState,
-  groups: { group: string; enrolled: number; withOutcome: number; riskRatio: number | null }[],
-): ShownGroup[] {
+export const STATE_RULES: Record<AuditState, string> = {
+  MD: 'Maryland: groups of fewer than 10 students are not shown; groups of 10 to 20 show a percentage only; percentages at or below 5% or at or above 95% are shown as ranges.',
+  NJ: 'New Jersey: groups of fewer than 11 students are not shown.',
+}
+
+const REASONS: Record<AuditState, string> = {
+  MD: 'Fewer than 10 students: not shown (Maryland).',
+  NJ: 'Fewer than 11 students: not shown (New Jersey).',
+}
+const PERCENT_ONLY = '10 to 20 students: percentage only (Maryland).'
+const COMPLEMENTARY = 'Hidden so another hidden group cannot be worked out from the total.'
+
+type Figures = Pick<GroupResult, 'group' | 'enrolled' | 'withOutcome' | 'riskRatio' | 'alternateRiskRatio' | 'ratioUsed' | 'flagged' | 'shareOfOutcome' | 'shareOfEnrolment'>
+
+export function suppressGroups(state: AuditState, groups: Figures[]): ShownGroup[] {
   const levels = groups.map((g) => suppressionLevel(state, g.enrolled))
-  const reasons: (string | null)[] = levels.map((level) => (level === 'none' ? null : REASONS[state][level]))
+  const reasons: (string | null)[] = levels.map((level) => (level === 'all' ? REASONS[state] : level === 'counts' ? PERCENT_ONLY : null))
   const hidden = levels.filter((level) => level !== 'none').length
   if (hidden === 1) {
     const candidates = groups.map((g, i) => ({ i, enrolled: g.enrolled })).filter(({ i }) => levels[i] === 'none')
     candidates.sort((a, b) => a.enrolled - b.enrolled)
     const next = candidates[0]
     if (next) {
-      levels[next.i] = 'counts'
+      levels[next.i] = 'all'
       reasons[next.i] = COMPLEMENTARY
     }
   }
   return groups.map((g, i) => {
     const level = levels[i]
+    const ratio = g.ratioUsed === 'alternate' ? g.alternateRiskRatio : g.ratioUsed === 'risk-ratio' ? g.riskRatio : null
+    const open = level === 'none'
     return {
       group: g.group,
-      enrolled: level === 'none' ? String(g.enrolled) : SUPPRESSED,
-      withOutcome: level === 'none' ? String(g.withOutcome) : SUPPRESSED,
+      enrolled: open ? String(g.enrolled) : SUPPRESSED,
+      withOutcome: open ? String(g.withOutcome) : SUPPRESSED,
       rate: level === 'all' ? SUPPRESSED : formatRate(state, g.withOutcome, g.enrolled),
-      riskRatio: level === 'none' && g.riskRatio !== null ? g.riskRatio.toFixed(2) : level === 'none' ? '—' : SUPPRESSED,
+      ratio: !open ? SUPPRESSED : ratio === null ? '—' : ratio.toFixed(2),
+      chartRatio: open ? ratio : null,
+      alternate: open && g.ratioUsed === 'alternate',
+      composition: open ? `${formatShare(g.shareOfOutcome)} of outcome · ${formatShare(g.shareOfEnrolment)} of enrolment` : SUPPRESSED,
+      flagged: open && g.flagged,
       level,
       reason: reasons[i],
     }
