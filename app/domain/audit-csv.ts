@@ -139,9 +139,9 @@ export function csvLine(values: (string | number)[]) {
 /** The template fellows fill in: the columns, and example rows that show the shape (invented numbers). */
 export function auditCsvTemplate() {
   const example: [string, string, number, number][] = [
-    ['Out-of-school suspension', 'Black or African American', 210, 23],
-    ['Out-of-school suspension', 'Hispanic or Latino', 180, 9],
-    ['Out-of-school suspension', 'White', 240, 6],
+    ['Out-of-school suspension', 'Black or African American', 210, 31],
+    ['Out-of-school suspension', 'Hispanic or Latino', 180, 14],
+    ['Out-of-school suspension', 'White', 240, 10],
     ['Out-of-school suspension', 'Asian', 45, 0],
     ['Out-of-school suspension', 'Two or more races', 25, 2],
     ['Chronic absence', 'Black or African American', 210, 52],

@@ -32,7 +32,9 @@ test('a group under the minimum cell or n-size gets no ratio, and says why', () 
   expect(asian.risk).toBeCloseTo(0.05)
   expect(asian.riskRatio).toBeNull()
   expect(asian.flagged).toBe(false)
-  expect(asian.notes[0]).toContain('below the minimum cell (10 with the outcome) or n-size (30 enrolled)')
+  expect(asian.notes).toEqual(['Only 1 with the outcome, under the minimum cell of 10: no ratio.'])
+  const [few] = analyseIndicator([{ group: 'A', enrolled: 25, withOutcome: 12 }, ...school.slice(1)])
+  expect(few.notes).toEqual(['Only 25 enrolled, under the minimum n-size of 30: no ratio.'])
 })
 
 test('when the rest of the school is too small, the alternate ratio uses the supplied district or state risk', () => {
@@ -42,7 +44,7 @@ test('when the rest of the school is too small, the alternate ratio uses the sup
   ]
   const [withoutAlternate] = analyseIndicator(rows)
   expect(withoutAlternate.riskRatio).toBeNull()
-  expect(withoutAlternate.notes.join(' ')).toContain('Supply a district or state comparison risk')
+  expect(withoutAlternate.notes.join(' ')).toContain('enter a district or state rate for an alternate ratio')
   const [withAlternate] = analyseIndicator(rows, { ...DEFAULT_SETTINGS, alternateComparisonRisk: 0.05 })
   expect(withAlternate.ratioUsed).toBe('alternate')
   expect(withAlternate.alternateRiskRatio).toBeCloseTo(2)

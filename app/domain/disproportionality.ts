@@ -88,7 +88,9 @@ export function analyseIndicator(rows: GroupCount[], settings: AuditSettings = D
     let ratioUsed: GroupResult['ratioUsed'] = null
     if (risk !== null && !groupBigEnough) {
       notes.push(
-        `The group is below the minimum cell (${settings.minCell} with the outcome) or n-size (${settings.minN} enrolled), so no ratio is computed.`,
+        row.withOutcome < settings.minCell
+          ? `Only ${row.withOutcome} with the outcome, under the minimum cell of ${settings.minCell}: no ratio.`
+          : `Only ${row.enrolled} enrolled, under the minimum n-size of ${settings.minN}: no ratio.`,
       )
     } else if (risk !== null && comparisonRisk !== null) {
       const comparisonBigEnough = meetsMinimums(othersOutcome, othersEnrolled, settings)
@@ -101,9 +103,9 @@ export function analyseIndicator(rows: GroupCount[], settings: AuditSettings = D
       } else if (settings.alternateComparisonRisk !== null && settings.alternateComparisonRisk > 0) {
         alternateRiskRatio = risk / settings.alternateComparisonRisk
         ratioUsed = 'alternate'
-        notes.push('The rest of the school is below the minimum cell or n-size, so the ratio uses the district or state comparison risk you supplied (alternate risk ratio).')
+        notes.push('The rest of the school is under the minimum cell or n-size: alternate ratio against the district or state rate.')
       } else {
-        notes.push('The rest of the school is below the minimum cell or n-size. Supply a district or state comparison risk to compute an alternate risk ratio.')
+        notes.push('The rest of the school is under the minimum cell or n-size: enter a district or state rate for an alternate ratio.')
       }
     }
     const ratio = ratioUsed === 'risk-ratio' ? riskRatio : ratioUsed === 'alternate' ? alternateRiskRatio : null

@@ -187,3 +187,22 @@ export function readTypedCounts(rows: TypedRow[]): { ok: true; counts: GroupCoun
   if (counts.length > AUDIT_LIMITS.groupsPerIndicator) problems.push(`At most ${AUDIT_LIMITS.groupsPerIndicator} groups under one indicator.`)
   return problems.length > 0 ? { ok: false, problems } : { ok: true, counts }
 }
+
+export type Finding = { indicator: string; group: string; ratio: string; alternate: boolean }
+
+/**
+ * The groups over the threshold, for carrying an audit into year-two work. Readers get only what the
+ * suppressed view shows, so a flag never points at a hidden group.
+ */
+export function auditFindings(state: AuditState, viewer: 'author' | 'reader', analysis: IndicatorAnalysis[]): Finding[] {
+  if (viewer === 'reader') {
+    return sharedView(state, analysis).flatMap((indicator) =>
+      indicator.groups.filter((g) => g.flagged).map((g) => ({ indicator: indicator.name, group: g.group, ratio: g.ratio, alternate: g.alternate })),
+    )
+  }
+  return analysis.flatMap((indicator) =>
+    indicator.results
+      .filter((r) => r.flagged)
+      .map((r) => ({ indicator: indicator.name, group: r.group, ratio: formatRatio(r.ratioUsed === 'alternate' ? r.alternateRiskRatio : r.riskRatio), alternate: r.ratioUsed === 'alternate' })),
+  )
+}

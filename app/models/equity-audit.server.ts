@@ -17,33 +17,50 @@ export async function createAudit({ fellowId, title, schoolYear }: { fellowId: s
 
 /** The whole audit: settings, indicators in order with their counts, and the notes on voices. */
 export async function getAudit({ artifactId }: { artifactId: string }) {
-  const [audit] = await db
-    .select({ schoolYear: equityAudits.schoolYear, minCell: equityAudits.minCell, minN: equityAudits.minN, threshold: equityAudits.threshold })
-    .from(equityAudits)
-    .where(eq(equityAudits.artifactId, artifactId))
-  if (!audit) return null
-  const [indicators, counts, notes] = await Promise.all([
+  const [audit] = await getAudits({ artifactIds: [artifactId] })
+  return audit ?? null
+}
+
+/** Several whole audits in four queries, whatever their number. */
+export async function getAudits({ artifactIds }: { artifactIds: string[] }) {
+  if (artifactIds.length === 0) return []
+  const [audits, indicators, counts, notes] = await Promise.all([
     db
-      .select({ id: equityAuditIndicators.id, name: equityAuditIndicators.name, alternateRisk: equityAuditIndicators.alternateRisk, alternateSource: equityAuditIndicators.alternateSource })
+      .select({ artifactId: equityAudits.artifactId, schoolYear: equityAudits.schoolYear, minCell: equityAudits.minCell, minN: equityAudits.minN, threshold: equityAudits.threshold })
+      .from(equityAudits)
+      .where(inArray(equityAudits.artifactId, artifactIds)),
+    db
+      .select({
+        id: equityAuditIndicators.id,
+        artifactId: equityAuditIndicators.artifactId,
+        name: equityAuditIndicators.name,
+        alternateRisk: equityAuditIndicators.alternateRisk,
+        alternateSource: equityAuditIndicators.alternateSource,
+      })
       .from(equityAuditIndicators)
-      .where(eq(equityAuditIndicators.artifactId, artifactId))
+      .where(inArray(equityAuditIndicators.artifactId, artifactIds))
       .orderBy(asc(equityAuditIndicators.position), asc(equityAuditIndicators.name)),
     db
       .select({ indicatorId: equityAuditCounts.indicatorId, group: equityAuditCounts.groupName, enrolled: equityAuditCounts.enrolled, withOutcome: equityAuditCounts.withOutcome })
       .from(equityAuditCounts)
       .innerJoin(equityAuditIndicators, eq(equityAuditIndicators.id, equityAuditCounts.indicatorId))
-      .where(eq(equityAuditIndicators.artifactId, artifactId))
+      .where(inArray(equityAuditIndicators.artifactId, artifactIds))
       .orderBy(asc(equityAuditCounts.position)),
-    db.select({ key: equityAuditNotes.questionKey, body: equityAuditNotes.body }).from(equityAuditNotes).where(eq(equityAuditNotes.artifactId, artifactId)),
+    db
+      .select({ artifactId: equityAuditNotes.artifactId, key: equityAuditNotes.questionKey, body: equityAuditNotes.body })
+      .from(equityAuditNotes)
+      .where(inArray(equityAuditNotes.artifactId, artifactIds)),
   ])
-  return {
+  return audits.map((audit) => ({
     ...audit,
-    indicators: indicators.map((indicator) => ({
-      ...indicator,
-      counts: counts.filter((c) => c.indicatorId === indicator.id).map(({ group, enrolled, withOutcome }) => ({ group, enrolled, withOutcome })),
-    })),
-    notes: Object.fromEntries(notes.map((n) => [n.key, n.body])),
-  }
+    indicators: indicators
+      .filter((i) => i.artifactId === audit.artifactId)
+      .map(({ artifactId: _, ...indicator }) => ({
+        ...indicator,
+        counts: counts.filter((c) => c.indicatorId === indicator.id).map(({ group, enrolled, withOutcome }) => ({ group, enrolled, withOutcome })),
+      })),
+    notes: Object.fromEntries(notes.filter((n) => n.artifactId === audit.artifactId).map((n) => [n.key, n.body])),
+  }))
 }
 
 export async function updateAuditSettings({ artifactId, title, schoolYear, settings }: { artifactId: string; title: string; schoolYear: string; settings: AuditSettingsRow }) {
@@ -156,18 +173,12 @@ export async function saveAuditNotes({ artifactId, notes }: { artifactId: string
   })
 }
 
-/** A fellow's audits with everything the findings need, oldest school year first. */
-export async function listAuditsForFellow({ fellowId }: { fellowId: string }) {
-  const rows = await db
+/** A fellow's audits, oldest school year first. */
+export async function listAuditIds({ fellowId }: { fellowId: string }) {
+  return db
     .select({ id: artifacts.id, title: artifacts.title, schoolYear: equityAudits.schoolYear })
     .from(artifacts)
     .innerJoin(equityAudits, eq(equityAudits.artifactId, artifacts.id))
     .where(eq(artifacts.fellowId, fellowId))
     .orderBy(asc(equityAudits.schoolYear), asc(artifacts.createdAt))
-  const audits = []
-  for (const row of rows) {
-    const audit = await getAudit({ artifactId: row.id })
-    if (audit) audits.push({ ...row, audit })
-  }
-  return audits
 }

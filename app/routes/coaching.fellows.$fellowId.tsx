@@ -88,6 +88,12 @@ export default function CoachFellowPage() {
           {fellow.school} · {fellow.cohort}. Private notes and unshared beliefs are yours alone: the fellow, other coaches
           and staff never see them.
         </p>
+        <p className="mt-2">
+          <Link to={`/tools?fellow=${fellow.id}`} className="text-brand-800 underline underline-offset-4">
+            Their improvement work
+          </Link>{' '}
+          (equity audits, fishbones, PDSA cycles)
+        </p>
       </PageHeader>
       <ActionMessage result={result} />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -4,11 +4,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader } from '~/components/page-header'
+import { AuditFindings } from '~/components/tools/audit-findings'
 import { ARTIFACT_LABELS, artifactPath } from '~/domain/artifacts'
 import { listArtifacts } from '~/models/artifact.server'
 import { getFellowProfile } from '~/models/fellow.server'
 import { requireUser } from '~/utils/auth.server'
 import { requireFellowWorkReader, requireOwnFellowRecord } from '~/utils/artifacts.server'
+import { loadAuditFindings } from '~/utils/equity-audit.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.own ? 'Improvement tools · SILA Academy' : `Improvement work: ${data?.fellowName ?? 'fellow'} · SILA Academy` },
@@ -19,12 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get('fellow')
   if (user.role === 'fellow' || !asked) {
     const profile = await requireOwnFellowRecord(user)
-    const artifacts = await listArtifacts({ fellowId: profile.fellowId })
-    return json({ own: true, fellowName: profile.name, artifacts })
+    const [artifacts, audits] = await Promise.all([
+      listArtifacts({ fellowId: profile.fellowId }),
+      loadAuditFindings({ fellowId: profile.fellowId, state: profile.state, viewer: 'author' }),
+    ])
+    return json({ own: true, fellowName: profile.name, artifacts, audits })
   }
   const context = await requireFellowWorkReader(user, asked)
-  const [profile, artifacts] = await Promise.all([getFellowProfile({ userId: context.fellowUserId }), listArtifacts({ fellowId: asked })])
-  return json({ own: false, fellowName: profile?.name ?? 'Fellow', artifacts })
+  const profile = await getFellowProfile({ userId: context.fellowUserId })
+  if (!profile) throw new Response('Not found', { status: 404 })
+  const [artifacts, audits] = await Promise.all([
+    listArtifacts({ fellowId: profile.fellowId }),
+    loadAuditFindings({ fellowId: profile.fellowId, state: profile.state, viewer: 'reader' }),
+  ])
+  return json({ own: false, fellowName: profile.name, artifacts, audits })
 }
 
 const TOOLS = [
@@ -46,7 +56,7 @@ const TOOLS = [
 ] as const
 
 export default function ToolsIndex() {
-  const { own, fellowName, artifacts } = useLoaderData<typeof loader>()
+  const { own, fellowName, artifacts, audits } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title={own ? 'Improvement tools' : `Improvement work: ${fellowName}`}>
@@ -73,6 +83,9 @@ export default function ToolsIndex() {
           </ul>
         </section>
       ) : null}
+      <div className="mb-8">
+        <AuditFindings audits={audits} heading={own ? 'What your equity audits found' : 'What their equity audits found (small groups suppressed)'} />
+      </div>
       <section aria-labelledby="work-heading">
         <h2 id="work-heading" className="mb-3 text-xl font-semibold">{own ? 'Your work' : 'Their work'}</h2>
         {artifacts.length === 0 ? (

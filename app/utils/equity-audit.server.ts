@@ -1,6 +1,7 @@
 import type { Actor } from '~/domain/permissions'
-import { analyseAudit, sharedView } from '~/domain/equity-audit'
-import { getAudit } from '~/models/equity-audit.server'
+import { analyseAudit, auditFindings, sharedView } from '~/domain/equity-audit'
+import type { AuditState } from '~/domain/suppression'
+import { getAudit, getAudits, listAuditIds } from '~/models/equity-audit.server'
 import { requireArtifactAccess } from './artifacts.server'
 
 /**
@@ -14,4 +15,16 @@ export async function loadAudit(actor: Actor, id: string) {
   const settings = { minCell: audit.minCell, minN: audit.minN, threshold: audit.threshold }
   const analysis = analyseAudit(settings, audit.indicators)
   return { artifact, viewer, audit, settings, analysis, shared: sharedView(artifact.state, analysis) }
+}
+
+/** Every audit of a fellow with its flagged groups, as this viewer may see them: year one carried into year two. */
+export async function loadAuditFindings({ fellowId, state, viewer }: { fellowId: string; state: AuditState; viewer: 'author' | 'reader' }) {
+  const list = await listAuditIds({ fellowId })
+  const audits = await getAudits({ artifactIds: list.map((a) => a.id) })
+  return list.flatMap((item) => {
+    const audit = audits.find((a) => a.artifactId === item.id)
+    if (!audit) return []
+    const analysis = analyseAudit({ minCell: audit.minCell, minN: audit.minN, threshold: audit.threshold }, audit.indicators)
+    return [{ ...item, threshold: audit.threshold, indicatorCount: audit.indicators.length, findings: auditFindings(state, viewer, analysis) }]
+  })
 }
