@@ -1,0 +1,483 @@
+import { z } from 'zod'
+import { ARTIFACT_TITLE_MAX } from './artifacts'
+
+/**
+ * Causal system analysis (the fishbone): the problem at the head, bones of causes, and each cause
+ * tagged by where it locates the problem, in people or in the system (the first equity prompt).
+ */
+
+export const CAUSE_LOCI = ['people', 'system'] as const
+export type CauseLocus = (typeof CAUSE_LOCI)[number]
+
+export const LOCUS_LABELS: Record<CauseLocus, string> = { people: 'In people', system: 'In the system' }
+
+export const DEFAULT_BONES = [
+  'Students',
+  'Teachers and instruction',
+  'Curriculum and materials',
+  'Systems, policies and schedules',
+  'Families and community',
+  'Leadership and culture',
+] as const
+
+export const FISHBONE_LIMITS = {
+  problem: 500,
+  boneLabel: 80,
+  causeText: 300,
+  evidence: 1000,
+  bones: 12,
+  causes: 120,
+  /** A cause, its sub-causes, and theirs: deeper trees stop being readable on a bone. */
+  depth: 3,
+} as const
+
+export const DIRECTIONS = ['up', 'down'] as const
+export type Direction = (typeof DIRECTIONS)[number]
+
+// ── Forms ───────────────────────────────────────────────────────────────────
+
+export const TitleSchema = z
+  .string({ required_error: 'Give the fishbone a title.' })
+  .trim()
+  .min(1, 'Give the fishbone a title.')
+  .max(ARTIFACT_TITLE_MAX, `Keep the title to ${ARTIFACT_TITLE_MAX} characters.`)
+
+export const ProblemSchema = z
+  .string({ required_error: 'State the problem at the head of the fish.' })
+  .trim()
+  .min(1, 'State the problem at the head of the fish.')
+  .max(FISHBONE_LIMITS.problem, `Keep the problem statement to ${FISHBONE_LIMITS.problem} characters.`)
+
+export const NewFishboneSchema = z.object({ title: TitleSchema, problem: ProblemSchema })
+
+export const BoneLabelSchema = z
+  .string({ required_error: 'Name the bone.' })
+  .trim()
+  .min(1, 'Name the bone.')
+  .max(FISHBONE_LIMITS.boneLabel, `Keep a bone’s name to ${FISHBONE_LIMITS.boneLabel} characters.`)
+
+export const CauseSchema = z.object({
+  text: z
+    .string({ required_error: 'Write the cause.' })
+    .trim()
+    .min(1, 'Write the cause.')
+    .max(FISHBONE_LIMITS.causeText, `Keep a cause to ${FISHBONE_LIMITS.causeText} characters; put the detail in its evidence.`),
+  locus: z.enum(CAUSE_LOCI, {
+    errorMap: () => ({ message: 'Say whether this cause locates the problem in people or in the system.' }),
+  }),
+  evidence: z
+    .string()
+    .trim()
+    .max(FISHBONE_LIMITS.evidence, `Keep the evidence to ${FISHBONE_LIMITS.evidence} characters.`)
+    .default(''),
+})
+
+export const DirectionSchema = z.enum(DIRECTIONS, { errorMap: () => ({ message: 'Move up or down.' }) })
+
+// ── The tree ────────────────────────────────────────────────────────────────
+
+export type BoneRow = { id: string; label: string; position: number }
+export type CauseRow = {
+  id: string
+  boneId: string
+  parentId: string | null
+  text: string
+  locus: CauseLocus
+  evidence: string
+  position: number
+}
+export type CauseNode = Omit<CauseRow, 'boneId' | 'parentId' | 'position'> & { depth: number; causes: CauseNode[] }
+export type BoneNode = { id: string; label: string; causes: CauseNode[] }
+
+function byPosition<T extends { position: number }>(rows: T[]) {
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => a.row.position - b.row.position || a.index - b.index)
+    .map(({ row }) => row)
+}
+
+/**
+ * Bones in order with their causes nested under their parents. A cause whose parent is missing or
+ * sits on another bone is shown at the top of its own bone rather than lost. (The app only ever
+ * points a cause at an existing one, so parent chains cannot loop.)
+ */
+export function buildFishboneTree(bones: BoneRow[], causes: CauseRow[]): BoneNode[] {
+  const ordered = byPosition(causes)
+  const byId = new Map(ordered.map((c) => [c.id, c]))
+  function isRoot(cause: CauseRow) {
+    const parent = cause.parentId === null ? undefined : byId.get(cause.parentId)
+    return !parent || parent.boneId !== cause.boneId || parent.id === cause.id
+  }
+  function node(cause: CauseRow, depth: number): CauseNode {
+    const children = ordered.filter((c) => c.parentId === cause.id && !isRoot(c))
+    return { id: cause.id, text: cause.text, locus: cause.locus, evidence: cause.evidence, depth, causes: children.map((c) => node(c, depth + 1)) }
+  }
+  return byPosition(bones).map((bone) => ({
+    id: bone.id,
+    label: bone.label,
+    causes: ordered.filter((c) => c.boneId === bone.id && isRoot(c)).map((c) => node(c, 0)),
+  }))
+}
+
+/** Every cause in these lists and under them, parents before their children. */
+export function causesUnder(causes: CauseNode[]): CauseNode[] {
+  return causes.flatMap((cause) => [cause, ...causesUnder(cause.causes)])
+}
+
+/** Every cause of the tree, bone by bone, parents before their children. */
+export function flattenCauses(bones: BoneNode[]) {
+  return bones.flatMap((bone) => causesUnder(bone.causes))
+}
+
+/** How deep a cause sits (0 on the bone itself), following parents; a broken chain stops the walk. */
+export function causeDepth(rows: { id: string; parentId: string | null }[], id: string) {
+  const parents = new Map(rows.map((r) => [r.id, r.parentId]))
+  let depth = 0
+  let current = parents.get(id) ?? null
+  while (current !== null && depth < rows.length) {
+    depth += 1
+    current = parents.get(current) ?? null
+  }
+  return depth
+}
+
+/** Whether a cause at this depth may take sub-causes. */
+export function canHoldSubCauses(depth: number) {
+  return depth < FISHBONE_LIMITS.depth - 1
+}
+
+/** The order of siblings after moving one up or down; null when it cannot move that way. */
+export function moveWithin(ids: string[], id: string, direction: Direction) {
+  const from = ids.indexOf(id)
+  const to = direction === 'up' ? from - 1 : from + 1
+  if (from === -1 || to < 0 || to >= ids.length) return null
+  const next = [...ids]
+  next[from] = ids[to]
+  next[to] = id
+  return next
+}
+
+// ── Outcomes of a write ─────────────────────────────────────────────────────
+
+/**
+ * What a write did. Every write names its fishbone, and a bone or cause of another fishbone is
+ * 'not-found': it is never touched.
+ */
+export type FishboneWrite = 'done' | 'unchanged' | 'not-found' | 'bones-full' | 'causes-full' | 'too-deep'
+
+/** The answer to a form post: shown at `at` (a place on the page) when there is one. */
+export type FishboneReply = { ok: boolean; message: string; at?: string }
+
+/**
+ * The body and status an action answers with: after a write, `text` is what to say when it was
+ * done; for input that failed validation ('invalid'), it is the validation message.
+ */
+export function fishboneReply(outcome: FishboneWrite | 'invalid', at: string | undefined, text: string): [FishboneReply, { status: number }] {
+  const placed = (ok: boolean, message: string): FishboneReply => (at ? { ok, message, at } : { ok, message })
+  switch (outcome) {
+    case 'done':
+      return [placed(true, text), { status: 200 }]
+    case 'invalid':
+      return [placed(false, text), { status: 400 }]
+    case 'unchanged':
+      return [placed(true, 'It is already at that end.'), { status: 200 }]
+    case 'not-found':
+      // The target is not on the page, so the answer goes to the top of the outline.
+      return [{ ok: false, message: 'That bone or cause is not part of this fishbone.' }, { status: 404 }]
+    case 'bones-full':
+      return [placed(false, `A fishbone holds at most ${FISHBONE_LIMITS.bones} bones.`), { status: 400 }]
+    case 'causes-full':
+      return [placed(false, `A fishbone holds at most ${FISHBONE_LIMITS.causes} causes. Combine or remove some first.`), { status: 400 }]
+    case 'too-deep':
+      return [placed(false, `Causes nest ${FISHBONE_LIMITS.depth} levels deep at most; add this one a level higher.`), { status: 400 }]
+  }
+}
+
+// ── The people/system balance ───────────────────────────────────────────────
+
+export type Balance = { total: number; people: number; system: number; peopleShare: number | null; mostInPeople: boolean }
+
+/** The seeds ask the question when strictly more than half of at least three causes sit in people. */
+export function causeBalance(causes: { locus: CauseLocus }[]): Balance {
+  const people = causes.filter((c) => c.locus === 'people').length
+  const total = causes.length
+  return {
+    total,
+    people,
+    system: total - people,
+    peopleShare: total === 0 ? null : people / total,
+    mostInPeople: total >= 3 && people * 2 > total,
+  }
+}
+
+function causes(n: number) {
+  return n === 1 ? '1 cause' : `${n} causes`
+}
+
+export function balanceSentence(balance: Balance) {
+  if (balance.total === 0 || balance.peopleShare === null) return 'No causes yet. As you add them, this shows how many locate the problem in people and how many in the system.'
+  const peoplePercent = Math.round(balance.peopleShare * 100)
+  const ofTotal = `${balance.people} of ${balance.total} ${balance.total === 1 ? 'cause' : 'causes'}`
+  return `${ofTotal} (${peoplePercent}%) ${balance.people === 1 ? 'locates' : 'locate'} the problem in people; ${balance.system} (${100 - peoplePercent}%) in the system.`
+}
+
+/** The text alternative's summary, for the SVG's <desc>. */
+export function describeFishbone({ problem, bones }: { problem: string; bones: BoneNode[] }) {
+  const balance = causeBalance(flattenCauses(bones))
+  const perBone = bones.map((bone) => `${bone.label} (${causes(causesUnder(bone.causes).length)})`).join('; ')
+  const parts = [
+    `Fishbone diagram. The problem at its head: ${problem}`,
+    bones.length === 0 ? 'No bones yet.' : `${bones.length === 1 ? '1 bone' : `${bones.length} bones`}: ${perBone}.`,
+    balanceSentence(balance),
+    'The outline gives the same content as text.',
+  ]
+  return parts.join(' ')
+}
+
+/** A cause or bone name short enough to say inside a button's label. */
+export function shortLabel(text: string, max = 60) {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`
+}
+
+/** The download's file name, from the title: lower-case ASCII words joined by hyphens. */
+export function svgFileName(title: string) {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return `${slug || 'fishbone'}.svg`
+}
+
+// ── The drawing ─────────────────────────────────────────────────────────────
+
+export type Box = { x: number; y: number; width: number; height: number }
+export type Segment = { x1: number; y1: number; x2: number; y2: number }
+export type TextLine = { text: string; x: number; y: number }
+export type TextBlock = { box: Box; fontSize: number; bold: boolean; lines: TextLine[] }
+
+export type LaidOutCause = { id: string; locus: CauseLocus; depth: number; text: string; tick: Segment; marker: { x: number; y: number }; label: TextBlock }
+export type LaidOutBone = { id: string; side: 'top' | 'bottom'; line: Segment; title: TextBlock; causes: LaidOutCause[] }
+export type FishboneLayout = {
+  width: number
+  height: number
+  spine: Segment
+  head: TextBlock
+  bones: LaidOutBone[]
+  legend: { box: Box; items: { locus: CauseLocus; marker: { x: number; y: number }; text: TextLine }[] }
+  /** The whole outline as lines of text, for the standalone export. */
+  outline: TextBlock | null
+}
+
+const MARGIN = 24
+const CAUSE_FONT = 13
+const CAUSE_LINE = 17
+const CAUSE_MAX_LINES = 3
+const CAUSE_GAP = 8
+const LABEL_WIDTH = 250
+const MARKER_SPACE = 16
+const INDENT = 14
+const TICK = 18
+/** Horizontal run of a bone per unit of height: parallel bones one column apart never meet. */
+const SLANT = 0.35
+const COLUMN = TICK + LABEL_WIDTH + 40
+const TITLE_FONT = 14
+const TITLE_LINE = 18
+const TITLE_MAX_LINES = 2
+const TITLE_WIDTH = COLUMN - 30
+const BONE_INSET = 12
+const STACK_START = 14
+const SPINE_GAP = 18
+const MIN_STACK = 48
+const HEAD_WIDTH = 300
+const HEAD_PADDING = 14
+const HEAD_FONT = 14
+const HEAD_LINE = 19
+const HEAD_GAP = 32
+const LEGEND_HEIGHT = 20
+const OUTLINE_FONT = 13
+const OUTLINE_LINE = 18
+const OUTLINE_MIN_WIDTH = 640
+
+/** Characters that fit a width, erring wide so real glyphs stay inside their box. */
+function charsFor(width: number, fontSize: number, bold: boolean) {
+  return Math.max(8, Math.floor(width / (fontSize * (bold ? 0.62 : 0.6))))
+}
+
+/** Greedy word wrap; long words are broken, and past maxLines the last line ends with an ellipsis. */
+export function wrapText(text: string, maxChars: number, maxLines = Infinity) {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean)
+  const lines: string[] = []
+  let line = ''
+  for (const word of words) {
+    let rest = word
+    while (rest.length > maxChars) {
+      const room = line ? maxChars - line.length - 1 : maxChars
+      if (room >= 4) {
+        lines.push(`${line ? `${line} ` : ''}${rest.slice(0, room)}`)
+        rest = rest.slice(room)
+      } else {
+        if (line) lines.push(line)
+        lines.push(rest.slice(0, maxChars))
+        rest = rest.slice(maxChars)
+      }
+      line = ''
+    }
+    if (!rest) continue
+    if (!line) line = rest
+    else if (line.length + 1 + rest.length <= maxChars) line = `${line} ${rest}`
+    else {
+      lines.push(line)
+      line = rest
+    }
+  }
+  if (line) lines.push(line)
+  if (lines.length <= maxLines) return lines
+  const kept = lines.slice(0, maxLines)
+  const last = kept[maxLines - 1]
+  kept[maxLines - 1] = `${last.length >= maxChars ? last.slice(0, maxChars - 1).trimEnd() : last}…`
+  return kept
+}
+
+function textBlock(x: number, y: number, width: number, lines: string[], fontSize: number, lineHeight: number, bold: boolean, textX = x): TextBlock {
+  return {
+    box: { x, y, width, height: lines.length * lineHeight },
+    fontSize,
+    bold,
+    // Baselines sit about three quarters down each line box.
+    lines: lines.map((text, i) => ({ text, x: textX, y: y + i * lineHeight + Math.round(lineHeight * 0.75) })),
+  }
+}
+
+type StackedCause = { node: CauseNode; lines: string[]; top: number }
+
+/** Causes of one bone, parents before children, each given its wrapped lines and its offset in the stack. */
+function stackCauses(bone: BoneNode) {
+  const stacked: StackedCause[] = []
+  let top = 0
+  for (const node of causesUnder(bone.causes)) {
+    const indent = Math.min(node.depth, FISHBONE_LIMITS.depth - 1) * INDENT
+    const lines = wrapText(node.text, charsFor(LABEL_WIDTH - indent - MARKER_SPACE, CAUSE_FONT, false), CAUSE_MAX_LINES)
+    stacked.push({ node, lines, top })
+    top += lines.length * CAUSE_LINE + CAUSE_GAP
+  }
+  return { stacked, height: Math.max(MIN_STACK, top - CAUSE_GAP) }
+}
+
+/**
+ * Coordinates for the whole drawing. Bones alternate above and below the spine in columns; each
+ * bone slants toward the head, and its causes hang off it as ticks with labels stacked down the
+ * bone. Bones are parallel and a column apart, so no label can reach the next bone.
+ */
+export function layoutFishbone({ problem, bones, outline }: { problem: string; bones: BoneNode[]; outline?: { title: string } }): FishboneLayout {
+  const columns = Math.max(1, Math.ceil(bones.length / 2))
+  const stacks = bones.map(stackCauses)
+  const titles = bones.map((bone) => wrapText(bone.label, charsFor(TITLE_WIDTH, TITLE_FONT, true), TITLE_MAX_LINES))
+  const titleHeight = Math.max(1, ...titles.map((t) => t.length)) * TITLE_LINE
+  const sideHeight = (side: 0 | 1) => Math.max(MIN_STACK, ...stacks.filter((_, i) => i % 2 === side).map((s) => s.height))
+  const topStack = sideHeight(0)
+  const bottomStack = bones.length > 1 ? sideHeight(1) : MIN_STACK
+
+  const headLines = wrapText(problem, charsFor(HEAD_WIDTH - 2 * HEAD_PADDING, HEAD_FONT, true))
+  const headHeight = (headLines.length + 1) * HEAD_LINE + 2 * HEAD_PADDING
+
+  const boneTop = MARGIN + titleHeight + 6
+  const spineY = Math.max(boneTop + STACK_START + topStack + SPINE_GAP, MARGIN + Math.ceil(headHeight / 2))
+  const bottomEnd = spineY + SPINE_GAP + bottomStack + STACK_START
+  const topRun = (spineY - boneTop) * SLANT
+  const bottomRun = (bottomEnd - spineY) * SLANT
+
+  const laidOut: LaidOutBone[] = bones.map((bone, i) => {
+    const side = i % 2 === 0 ? 'top' : 'bottom'
+    const left = MARGIN + Math.floor(i / 2) * COLUMN
+    const start = left + BONE_INSET
+    const line: Segment =
+      side === 'top'
+        ? { x1: start, y1: boneTop, x2: start + topRun, y2: spineY }
+        : { x1: start + bottomRun, y1: spineY, x2: start, y2: bottomEnd }
+    const boneX = (y: number) => (side === 'top' ? start + (y - boneTop) * SLANT : start + (bottomEnd - y) * SLANT)
+    const titleY = side === 'top' ? MARGIN + titleHeight - titles[i].length * TITLE_LINE : bottomEnd + 6
+    const stackTop = side === 'top' ? boneTop + STACK_START : spineY + SPINE_GAP
+    const causes = stacks[i].stacked.map(({ node, lines, top }): LaidOutCause => {
+      const y = stackTop + top
+      const tickY = y + CAUSE_LINE / 2
+      const indent = Math.min(node.depth, FISHBONE_LIMITS.depth - 1) * INDENT
+      const x = boneX(tickY) + TICK + indent
+      return {
+        id: node.id,
+        locus: node.locus,
+        depth: node.depth,
+        text: node.text,
+        tick: { x1: boneX(tickY), y1: tickY, x2: x, y2: tickY },
+        marker: { x: x + 5, y: tickY },
+        label: textBlock(x, y, LABEL_WIDTH - indent, lines, CAUSE_FONT, CAUSE_LINE, false, x + MARKER_SPACE),
+      }
+    })
+    return { id: bone.id, side, line, title: textBlock(left, titleY, TITLE_WIDTH, titles[i], TITLE_FONT, TITLE_LINE, true), causes }
+  })
+
+  const lastLeft = MARGIN + (columns - 1) * COLUMN + BONE_INSET
+  const headX = Math.ceil(lastLeft + Math.max(topRun, bottomRun) + TICK + LABEL_WIDTH + HEAD_GAP)
+  const headTop = spineY - Math.ceil(headHeight / 2)
+  const headText = textBlock(headX, headTop + HEAD_PADDING, HEAD_WIDTH, ['Problem', ...headLines], HEAD_FONT, HEAD_LINE, true, headX + HEAD_PADDING)
+  const head = { ...headText, box: { x: headX, y: headTop, width: HEAD_WIDTH, height: headHeight } }
+
+  const width = headX + HEAD_WIDTH + MARGIN
+  const legendY = Math.max(bottomEnd + 6 + (bones.length > 1 ? titleHeight : 0), headTop + headHeight) + 20
+  const legend = {
+    box: { x: MARGIN, y: legendY, width: 300, height: LEGEND_HEIGHT },
+    items: CAUSE_LOCI.map((locus, i) => ({
+      locus,
+      marker: { x: MARGIN + 6 + i * 150, y: legendY + LEGEND_HEIGHT / 2 },
+      text: { text: LOCUS_LABELS[locus], x: MARGIN + 18 + i * 150, y: legendY + 15 },
+    })),
+  }
+  let height = legendY + LEGEND_HEIGHT + MARGIN
+  let outlineBlock: TextBlock | null = null
+  if (outline) {
+    const outlineWidth = Math.max(width - 2 * MARGIN, OUTLINE_MIN_WIDTH)
+    const lines = outlineLines({ title: outline.title, problem, bones }, charsFor(outlineWidth, OUTLINE_FONT, false))
+    outlineBlock = {
+      box: { x: MARGIN, y: height, width: outlineWidth, height: lines.length * OUTLINE_LINE },
+      fontSize: OUTLINE_FONT,
+      bold: false,
+      lines: lines.map((line, i) => ({ text: line.text, x: MARGIN + line.indent * OUTLINE_FONT * 0.6, y: height + i * OUTLINE_LINE + 14 })),
+    }
+    height += outlineBlock.box.height + MARGIN
+  }
+  return {
+    width: Math.max(width, outlineBlock ? outlineBlock.box.width + 2 * MARGIN : 0),
+    height,
+    spine: { x1: MARGIN, y1: spineY, x2: headX, y2: spineY },
+    head,
+    bones: laidOut,
+    legend,
+    outline: outlineBlock,
+  }
+}
+
+/** The outline as wrapped lines with their indent (in characters), for the standalone SVG, where nothing is cut short. */
+export function outlineLines({ title, problem, bones }: { title: string; problem: string; bones: BoneNode[] }, maxChars: number) {
+  const lines: { text: string; indent: number }[] = []
+  function add(text: string, indent: number) {
+    for (const line of wrapText(text, maxChars - indent)) lines.push({ text: line, indent })
+  }
+  add(`Outline: ${title}`, 0)
+  add(`Problem: ${problem}`, 0)
+  function visit(causes: CauseNode[], indent: number) {
+    for (const cause of causes) {
+      add(`• ${cause.text} (${LOCUS_LABELS[cause.locus].toLowerCase()})`, indent)
+      if (cause.evidence) add(`Evidence: ${cause.evidence}`, indent + 2)
+      visit(cause.causes, indent + 4)
+    }
+  }
+  bones.forEach((bone, i) => {
+    add(`${i + 1}. ${bone.label}${bone.causes.length === 0 ? ' (no causes yet)' : ''}`, 0)
+    visit(bone.causes, 4)
+  })
+  return lines
+}
