@@ -1,4 +1,5 @@
 import { createCohort, createFellow, createLea, createSchool, createUser, pairCoach } from './factories'
+import { seedDemoAudit } from './seed-artifacts'
 
 /** Everyone in the demo academy is invented: names, districts and schools alike. */
 export const DEMO_PASSWORD = 'sila-demo-password'
@@ -81,6 +82,7 @@ export async function seedDemoAcademy({ passwordHash }: { passwordHash: string }
       projectTitle: inYearTwo && position === 'assistant_principal' ? AP_PROJECTS[i % AP_PROJECTS.length] : null,
     })
     await pairCoach({ fellowId: fellow.id, coachId: coaches[i % coaches.length].id, startsOn: inYearTwo ? '2025-09-02' : '2026-09-01' })
+    if (i === 22) await seedDemoAudit({ fellowId: fellow.id })
   }
   return DEMO_LOGINS
 }
