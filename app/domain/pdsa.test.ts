@@ -3,8 +3,10 @@ import {
   ActSchema,
   CreatePdsaSchema,
   type CycleLink,
+  cycleOrigin,
   cycleStage,
   dataPointSchema,
+  firstMessage,
   isIsoDate,
   latestObservationDate,
   MeasureSchema,
@@ -73,6 +75,15 @@ test('adopt and adapt carry the change idea forward; adapt says what is being ad
   expect(adapted).toMatchObject({ allowed: true, number: 2, changeIdea: idea, adapting: 'Send it in Spanish too' })
   const abandoned = nextCycle({ last: { number: 1, changeIdea: idea, act: 'abandon', actNotes: 'No change at all' }, count: 1 })
   expect(abandoned).toMatchObject({ allowed: true, number: 2, changeIdea: '', adapting: null, from: { act: 'abandon' } })
+})
+
+test('a cycle’s origin is the act decision of the one before it, or nothing while that is undecided', () => {
+  expect(cycleOrigin({ number: 4, changeIdea: 'Idea', act: null, actNotes: '' })).toBeNull()
+  expect(cycleOrigin({ number: 4, changeIdea: 'Idea', act: 'adapt', actNotes: 'Shorter' })).toEqual({
+    from: { number: 4, act: 'adapt', actNotes: 'Shorter' },
+    changeIdea: 'Idea',
+    adapting: 'Shorter',
+  })
 })
 
 test('a ramp stops at 50 cycles', () => {
@@ -162,4 +173,9 @@ test('measure names stop at 200 characters', () => {
   const long = MeasureSchema.safeParse({ intent: 'add-measure', name: 'n'.repeat(201) })
   expect(long.success ? [] : long.error.issues.map((i) => i.message)).toEqual(['Keep the measure’s name to 200 characters or fewer.'])
   expect(MeasureSchema.safeParse({ intent: 'add-measure' }).success).toBe(false)
+})
+
+test('the sentence above a refused form is its first error', () => {
+  expect(firstMessage({ title: null, value: ['Give the value as a number, such as 12 or 12.5.', 'x'] })).toBe('Give the value as a number, such as 12 or 12.5.')
+  expect(firstMessage(undefined)).toBe('That could not be saved. Check the form and try again.')
 })

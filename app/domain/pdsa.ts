@@ -232,29 +232,39 @@ export const DeletePointSchema = z.object({
 
 export type CycleLink = { number: number; changeIdea: string; act: PdsaAct | null; actNotes: string }
 
-export type NextCycle =
-  | {
-      allowed: true
-      number: number
-      /** What the new cycle's change idea starts as: the last idea unless it was abandoned. */
-      changeIdea: string
-      from: { number: number; act: PdsaAct; actNotes: string } | null
-      /** For an adapted idea, what the last cycle said to change. */
-      adapting: string | null
-    }
-  | { allowed: false; number: number; reason: 'needs-act' | 'limit'; message: string }
+export type CycleOrigin = {
+  from: { number: number; act: PdsaAct; actNotes: string }
+  /** What the new cycle's change idea starts as: the last idea unless it was abandoned. */
+  changeIdea: string
+  /** For an adapted idea, what the last cycle said to change. */
+  adapting: string | null
+}
 
 /**
- * Cycle N+1 may start only once cycle N has its act decision, and starts from it: adopt and adapt carry
- * the change idea forward (adapt with what to change beside it), abandon starts from a blank idea.
+ * What a cycle starts from, once the cycle before it has its act decision: adopt and adapt carry the
+ * change idea forward (adapt with what to change beside it), abandon starts from a blank idea.
  */
+export function cycleOrigin(previous: CycleLink): CycleOrigin | null {
+  if (!previous.act) return null
+  const from = { number: previous.number, act: previous.act, actNotes: previous.actNotes }
+  if (previous.act === 'abandon') return { from, changeIdea: '', adapting: null }
+  return { from, changeIdea: previous.changeIdea, adapting: previous.act === 'adapt' ? previous.actNotes : null }
+}
+
+export type NextCycle =
+  | ({ allowed: true; number: number } & CycleOrigin)
+  | { allowed: true; number: 1; from: null; changeIdea: ''; adapting: null }
+  | { allowed: false; number: number; reason: 'needs-act' | 'limit'; message: string }
+
+/** Cycle N+1 may start only once cycle N has its act decision, and starts from it (see cycleOrigin). */
 export function nextCycle({ last, count }: { last: CycleLink | null; count: number }): NextCycle {
   const number = (last?.number ?? 0) + 1
   if (count >= PDSA_MAX_CYCLES) {
     return { allowed: false, number, reason: 'limit', message: `A ramp holds at most ${PDSA_MAX_CYCLES} cycles. Start new PDSA work for further cycles.` }
   }
-  if (!last) return { allowed: true, number, changeIdea: '', from: null, adapting: null }
-  if (!last.act) {
+  if (!last) return { allowed: true, number: 1, from: null, changeIdea: '', adapting: null }
+  const origin = cycleOrigin(last)
+  if (!origin) {
     return {
       allowed: false,
       number,
@@ -262,9 +272,7 @@ export function nextCycle({ last, count }: { last: CycleLink | null; count: numb
       message: `Decide whether to adopt, adapt or abandon cycle ${last.number} before starting cycle ${number}.`,
     }
   }
-  const from = { number: last.number, act: last.act, actNotes: last.actNotes }
-  if (last.act === 'abandon') return { allowed: true, number, changeIdea: '', from, adapting: null }
-  return { allowed: true, number, changeIdea: last.changeIdea, from, adapting: last.act === 'adapt' ? last.actNotes : null }
+  return { allowed: true, number, ...origin }
 }
 
 /** "Starts from cycle 1: Adapt — fewer students per group": the line at the head of a chained cycle. */
@@ -288,4 +296,9 @@ export function cycleStage(cycle: CycleProgress): PdsaPhase | 'done' {
   if (cycle.doNotes) return 'study'
   if (cycle.prediction) return 'do'
   return 'plan'
+}
+
+/** The first problem a form's validation found, for the sentence above the form. */
+export function firstMessage(errors: Record<string, string[] | null | undefined> | null | undefined, fallback = 'That could not be saved. Check the form and try again.') {
+  return Object.values(errors ?? {}).flat().find((message) => typeof message === 'string' && message.length > 0) ?? fallback
 }
