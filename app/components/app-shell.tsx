@@ -14,7 +14,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       >
         Skip to main content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link
             to={user ? homePathFor(user.role) : '/'}
@@ -78,7 +78,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
         {children}
       </main>
-      <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600">
+      <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600 print:hidden">
         School Improvement Leadership Academy · Center for Educational Innovation and Improvement
       </footer>
     </>

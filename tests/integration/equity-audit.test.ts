@@ -206,3 +206,25 @@ test('a fellow’s tools list shows their audits to them, their coach and staff,
   expect(await pageText(await (await signedIn(academy.otherFellowUser.email)).get(`/tools?fellow=${academy.fellow.id}`))).not.toContain('Equity audit 2026–27')
   expect((await coach.get('/tools/audits/new')).status).toBe(403)
 })
+
+test('an audit attached to a submission reaches the reviewer as a link to its suppressed view', async () => {
+  const academy = await makeAcademy()
+  const fellow = await signedIn(academy.fellowUser.email)
+  const path = await newAudit(fellow)
+  expect((await uploadCsv(fellow, path, MARYLAND_FILE)).status).toBe(200)
+  const started = await fellow.post('/submissions', { moduleSlug: 'launching-the-academy' })
+  const submission = location(started) ?? ''
+  expect(submission).toMatch(/^\/submissions\//)
+  const auditId = path.split('/').pop() ?? ''
+  expect((await fellow.request(submission, { method: 'POST', body: new URLSearchParams([['intent', 'attach-artifacts'], ['artifactIds', auditId]]), headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(200)
+  expect((await fellow.post(submission, { intent: 'submit', body: 'My audit is attached.' })).status).toBe(200)
+  const coach = await signedIn(academy.coach.email)
+  const review = await coach.get(submission)
+  expect(review.status).toBe(200)
+  const html = await review.text()
+  expect(html).toContain(`href="${path}"`)
+  expect(html).toContain('Equity audit 2026–27')
+  const opened = await pageText(await coach.get(path))
+  expect(opened).toContain('You see this audit as everyone but its author does')
+  expect(opened).not.toContain('987')
+})
