@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { auditCsvExport, auditCsvTemplate, csvCell, parseAuditCsv, parseCsv } from './audit-csv'
+import { auditCsvExport, auditCsvTemplate, csvCell, decodeCsvBytes, parseAuditCsv, parseCsv } from './audit-csv'
 import { analyseAudit, sharedView } from './equity-audit'
 
 test('the template parses into its own two indicators of five groups', () => {
@@ -83,4 +83,11 @@ test('the export carries only the suppressed view: a hidden group’s counts nev
   expect(lines.find((l) => l.includes(',White,'))).toBe('Out-of-school suspension,White,300,15,5.0%,0.36,risk ratio,27.8% of outcome · 52.0% of enrolment,no,')
   expect(lines.find((l) => l.includes('All students'))).toBe('Out-of-school suspension,All students,577,54,9.4%,,,,,')
   expect(csv).not.toMatch(/,7,3,/)
+})
+
+test('a file saved by Excel as Windows-1252 reads as the fellow typed it; UTF-8 stays UTF-8', () => {
+  // "Pre-K – grade 2" with an en dash: 0x96 in Windows-1252, three bytes in UTF-8.
+  const windows = Uint8Array.from([...Buffer.from('Pre-K '), 0x96, ...Buffer.from(' grade 2')])
+  expect(decodeCsvBytes(windows)).toBe('Pre-K – grade 2')
+  expect(decodeCsvBytes(new TextEncoder().encode('Pre-K – grade 2'))).toBe('Pre-K – grade 2')
 })

@@ -167,3 +167,18 @@ export function auditCsvExport({ state, school, schoolYear, indicators }: { stat
   out += csvLine([`${school}, school year ${schoolYear}. Suppressed by the ${state === 'MD' ? 'Maryland' : 'New Jersey'} rule: ${STATE_RULES[state]} Method: 34 CFR 300.647.`])
   return out
 }
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F (Node's decoder treats the label as Latin-1).
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
+
+/**
+ * Text from an uploaded file: UTF-8 when it is valid UTF-8, else Windows-1252, which is what Excel's
+ * plain "CSV (Comma delimited)" writes on a school laptop.
+ */
+export function decodeCsvBytes(bytes: Uint8Array) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return Array.from(bytes, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte))).join('')
+  }
+}

@@ -9,7 +9,7 @@ import type { AuditActionData } from '~/components/tools/audit-editor'
 import { AuditWorkbench } from '~/components/tools/audit-workbench'
 import { SharedAudit } from '~/components/tools/audit-tables'
 import { ARTIFACT_TITLE_MAX } from '~/domain/artifacts'
-import { AUDIT_CSV_MAX_BYTES, parseAuditCsv } from '~/domain/audit-csv'
+import { AUDIT_CSV_MAX_BYTES, decodeCsvBytes, parseAuditCsv } from '~/domain/audit-csv'
 import { AUDIT_LIMITS, IndicatorNameSchema, parseRiskInput, readTypedCounts, SCHOOL_YEAR, SettingsSchema, VOICE_KEYS } from '~/domain/equity-audit'
 import { addIndicator, deleteIndicator, importAuditCounts, saveAuditNotes, saveIndicator, updateAuditSettings } from '~/models/equity-audit.server'
 import { requireUser } from '~/utils/auth.server'
@@ -80,8 +80,7 @@ async function handleUpload(request: Request, artifactId: string) {
   }
   const file = form.get('file')
   if (!(file instanceof File) || file.size === 0) return reply(400, { intent: 'upload', message: 'Choose a CSV file to upload.' })
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(await file.arrayBuffer())
-  const parsed = parseAuditCsv(text)
+  const parsed = parseAuditCsv(decodeCsvBytes(new Uint8Array(await file.arrayBuffer())))
   if (!parsed.ok) {
     return reply(400, { intent: 'upload', message: `Nothing was imported: ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} to fix in the file.`, problems: parsed.problems })
   }
