@@ -112,7 +112,14 @@ export function AttachmentList({ submissionId, files, artifacts, canEdit }: { su
       <h3 className="mt-6 font-semibold">Your improvement work</h3>
       {artifacts.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">
-          {canEdit ? 'Equity audits, fishbones and PDSA cycles you build in the tools can be attached here.' : 'None attached.'}
+          {canEdit ? (
+            <>
+              Equity audits, fishbones and PDSA cycles you build in the{' '}
+              <Link to="/tools" className="text-brand-700 underline underline-offset-4">improvement tools</Link> can be attached here.
+            </>
+          ) : (
+            'None attached.'
+          )}
         </p>
       ) : canEdit ? (
         <Form method="post" className="mt-2 space-y-2">
