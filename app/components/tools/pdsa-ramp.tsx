@@ -161,8 +161,10 @@ function DataPointForm({ measure, cycles, today, lastResult }: { measure: RampMe
   })
   const dateProps = getInputProps(fields.observedOn, { type: 'date' })
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4 rounded border border-slate-200 p-4">
-      <h4 className="font-semibold">Add a data point to {measure.name}</h4>
+    <Form method="post" {...getFormProps(form)} aria-labelledby={`${form.id}-heading`} className="space-y-4 rounded border border-slate-200 p-4">
+      <h4 id={`${form.id}-heading`} className="font-semibold">
+        Add a data point to {measure.name}
+      </h4>
       <input type="hidden" name="intent" value="add-point" />
       <input type="hidden" name="measureId" value={measure.id} />
       <ErrorList id={form.errorId} errors={form.errors} />
