@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, Link } from '@remix-run/react'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { artifactPath } from '~/domain/artifacts'
 import {
   cycleStage,
   dataPointSchema,
@@ -67,7 +68,7 @@ export function RampDetails({
           <div>
             <dt className="text-sm font-semibold text-slate-700">Grew from the fishbone</dt>
             <dd className="mt-1">
-              <Link to={`/tools/fishbones/${ramp.fishboneId}`} className="text-brand-800 underline underline-offset-4">
+              <Link to={artifactPath('fishbone', ramp.fishboneId)} className="text-brand-800 underline underline-offset-4">
                 {ramp.fishboneTitle}
               </Link>
             </dd>
