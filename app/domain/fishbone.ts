@@ -228,7 +228,7 @@ export function describeFishbone({ problem, bones }: { problem: string; bones: B
   const parts = [
     `Fishbone diagram. The problem at its head: ${problem}`,
     bones.length === 0 ? 'No bones yet.' : `${bones.length === 1 ? '1 bone' : `${bones.length} bones`}: ${perBone}.`,
-    balanceSentence(balance),
+    balance.total === 0 ? 'No causes yet.' : balanceSentence(balance),
     'The outline gives the same content as text.',
   ]
   return parts.join(' ')
@@ -278,7 +278,7 @@ const CAUSE_FONT = 13
 const CAUSE_LINE = 17
 const CAUSE_MAX_LINES = 3
 const CAUSE_GAP = 8
-const LABEL_WIDTH = 250
+const LABEL_WIDTH = 230
 const MARKER_SPACE = 16
 const INDENT = 14
 const TICK = 18
@@ -293,7 +293,7 @@ const BONE_INSET = 12
 const STACK_START = 14
 const SPINE_GAP = 18
 const MIN_STACK = 48
-const HEAD_WIDTH = 300
+const HEAD_WIDTH = 260
 const HEAD_PADDING = 14
 const HEAD_FONT = 14
 const HEAD_LINE = 19
@@ -303,9 +303,18 @@ const OUTLINE_FONT = 13
 const OUTLINE_LINE = 18
 const OUTLINE_MIN_WIDTH = 640
 
-/** Characters that fit a width, erring wide so real glyphs stay inside their box. */
+/** Width of one character, erring wide so real glyphs stay inside their box. */
+function charWidth(fontSize: number, bold: boolean) {
+  return fontSize * (bold ? 0.62 : 0.6)
+}
+
 function charsFor(width: number, fontSize: number, bold: boolean) {
-  return Math.max(8, Math.floor(width / (fontSize * (bold ? 0.62 : 0.6))))
+  return Math.max(8, Math.floor(width / charWidth(fontSize, bold)))
+}
+
+/** The width wrapped lines take (plus what sits before the text), never more than the width they were given. */
+function usedWidth(lines: string[], fontSize: number, bold: boolean, lead: number, allotted: number) {
+  return Math.min(allotted, Math.ceil(lead + Math.max(0, ...lines.map((l) => l.length)) * charWidth(fontSize, bold)))
 }
 
 /** Greedy word wrap; long words are broken, and past maxLines the last line ends with an ellipsis. */
@@ -374,7 +383,6 @@ function stackCauses(bone: BoneNode) {
  * bone. Bones are parallel and a column apart, so no label can reach the next bone.
  */
 export function layoutFishbone({ problem, bones, outline }: { problem: string; bones: BoneNode[]; outline?: { title: string } }): FishboneLayout {
-  const columns = Math.max(1, Math.ceil(bones.length / 2))
   const stacks = bones.map(stackCauses)
   const titles = bones.map((bone) => wrapText(bone.label, charsFor(TITLE_WIDTH, TITLE_FONT, true), TITLE_MAX_LINES))
   const titleHeight = Math.max(1, ...titles.map((t) => t.length)) * TITLE_LINE
@@ -414,14 +422,16 @@ export function layoutFishbone({ problem, bones, outline }: { problem: string; b
         text: node.text,
         tick: { x1: boneX(tickY), y1: tickY, x2: x, y2: tickY },
         marker: { x: x + 5, y: tickY },
-        label: textBlock(x, y, LABEL_WIDTH - indent, lines, CAUSE_FONT, CAUSE_LINE, false, x + MARKER_SPACE),
+        label: textBlock(x, y, usedWidth(lines, CAUSE_FONT, false, MARKER_SPACE, LABEL_WIDTH - indent), lines, CAUSE_FONT, CAUSE_LINE, false, x + MARKER_SPACE),
       }
     })
-    return { id: bone.id, side, line, title: textBlock(left, titleY, TITLE_WIDTH, titles[i], TITLE_FONT, TITLE_LINE, true), causes }
+    const title = textBlock(left, titleY, usedWidth(titles[i], TITLE_FONT, true, 0, TITLE_WIDTH), titles[i], TITLE_FONT, TITLE_LINE, true)
+    return { id: bone.id, side, line, title, causes }
   })
 
-  const lastLeft = MARGIN + (columns - 1) * COLUMN + BONE_INSET
-  const headX = Math.ceil(lastLeft + Math.max(topRun, bottomRun) + TICK + LABEL_WIDTH + HEAD_GAP)
+  // The head sits just past the furthest bone or label, so a sparse fishbone stays compact.
+  const reach = laidOut.flatMap((bone) => [bone.line.x1, bone.line.x2, bone.title.box.x + bone.title.box.width, ...bone.causes.map((c) => c.label.box.x + c.label.box.width)])
+  const headX = Math.ceil(Math.max(MARGIN + 2 * HEAD_GAP, ...reach) + HEAD_GAP)
   const headTop = spineY - Math.ceil(headHeight / 2)
   const headText = textBlock(headX, headTop + HEAD_PADDING, HEAD_WIDTH, ['Problem', ...headLines], HEAD_FONT, HEAD_LINE, true, headX + HEAD_PADDING)
   const head = { ...headText, box: { x: headX, y: headTop, width: HEAD_WIDTH, height: headHeight } }

@@ -144,11 +144,11 @@ export default function FishbonePage() {
         </h2>
         <div
           role="region"
-          aria-label="Fishbone diagram (scrolls sideways)"
+          aria-label="Fishbone diagram"
           tabIndex={0}
           className="overflow-x-auto rounded-lg bg-white p-2 shadow-sm print:overflow-visible print:p-0 print:shadow-none"
         >
-          <FishboneDiagram title={title} problem={problem} bones={bones} className="h-auto max-w-none print:w-full print:max-w-full" />
+          <FishboneDiagram title={title} problem={problem} bones={bones} fit />
         </div>
         <p className="mt-2 text-sm text-slate-700">
           <span aria-hidden="true">●</span> In people · <span aria-hidden="true">■</span> In the system. The outline

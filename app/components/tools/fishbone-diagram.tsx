@@ -6,11 +6,14 @@ const BRAND = '#0b5649'
 /** The same marks as the outline's badges: shape and colour both say where a cause locates the problem. */
 export const LOCUS_COLOURS: Record<CauseLocus, string> = { people: '#b45309', system: '#1d4ed8' }
 const FONT = "'Source Sans 3', 'Segoe UI', system-ui, -apple-system, sans-serif"
+/** Up to this width a drawing shrinks to fit the page's column and stays readable; wider ones keep full size and scroll. */
+const FIT_WIDTH = 1400
 
 /**
  * The fishbone as SVG, drawn only with attributes (no inline styles, which the CSP refuses), so the
  * same markup serves the page and the standalone download. With `withOutline`, the whole outline
- * follows the drawing as text, so the file stands on its own.
+ * follows the drawing as text, so the file stands on its own. With `fit`, a drawing that can shrink
+ * to its container and stay readable does so (and every drawing fits the page when printed).
  */
 export function FishboneDiagram({
   title,
@@ -18,14 +21,14 @@ export function FishboneDiagram({
   bones,
   idPrefix = 'fishbone',
   withOutline = false,
-  className,
+  fit = false,
 }: {
   title: string
   problem: string
   bones: BoneNode[]
   idPrefix?: string
   withOutline?: boolean
-  className?: string
+  fit?: boolean
 }) {
   const layout = layoutFishbone({ problem, bones, outline: withOutline ? { title } : undefined })
   const titleId = `${idPrefix}-title`
@@ -40,7 +43,7 @@ export function FishboneDiagram({
       aria-labelledby={titleId}
       aria-describedby={descId}
       fontFamily={FONT}
-      className={className}
+      className={fit ? `h-auto print:w-full print:max-w-full ${layout.width <= FIT_WIDTH ? 'w-full' : 'max-w-none'}` : undefined}
     >
       <title id={titleId}>{`Fishbone: ${title}`}</title>
       <desc id={descId}>{describeFishbone({ problem, bones })}</desc>
