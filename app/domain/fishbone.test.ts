@@ -138,6 +138,7 @@ test('labels, file names and the text alternative', () => {
   expect(describeFishbone({ problem: 'Too many ninth graders miss school.', bones: tree })).toBe(
     'Fishbone diagram. The problem at its head: Too many ninth graders miss school. 1 bone: Students (1 cause). 1 of 1 cause (100%) locates the problem in people; 0 (0%) in the system. The outline gives the same content as text.',
   )
+  expect(describeFishbone({ problem: 'Attendance', bones: [] })).toBe('Fishbone diagram. The problem at its head: Attendance. No bones yet. No causes yet. The outline gives the same content as text.')
 })
 
 test('each outcome of a write gets its status and words, shown where the write happened unless the target is unknown', () => {

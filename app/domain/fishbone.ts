@@ -210,7 +210,7 @@ export function causeBalance(causes: { locus: CauseLocus }[]): Balance {
   }
 }
 
-function causes(n: number) {
+function causeCount(n: number) {
   return n === 1 ? '1 cause' : `${n} causes`
 }
 
@@ -224,9 +224,9 @@ export function balanceSentence(balance: Balance) {
 /** The text alternative's summary, for the SVG's <desc>. */
 export function describeFishbone({ problem, bones }: { problem: string; bones: BoneNode[] }) {
   const balance = causeBalance(flattenCauses(bones))
-  const perBone = bones.map((bone) => `${bone.label} (${causes(causesUnder(bone.causes).length)})`).join('; ')
+  const perBone = bones.map((bone) => `${bone.label} (${causeCount(causesUnder(bone.causes).length)})`).join('; ')
   const parts = [
-    `Fishbone diagram. The problem at its head: ${problem}`,
+    `Fishbone diagram. The problem at its head: ${/[.!?…]$/.test(problem.trim()) ? problem.trim() : `${problem.trim()}.`}`,
     bones.length === 0 ? 'No bones yet.' : `${bones.length === 1 ? '1 bone' : `${bones.length} bones`}: ${perBone}.`,
     balance.total === 0 ? 'No causes yet.' : balanceSentence(balance),
     'The outline gives the same content as text.',

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm'
 import { db } from '../../db/client.server'
 import { fishboneBones, fishboneCauses, fishbones } from '../../db/schema'
 import { canHoldSubCauses, causeDepth, type CauseLocus, DEFAULT_BONES, type Direction, FISHBONE_LIMITS, type FishboneWrite, moveWithin } from '~/domain/fishbone'
@@ -57,14 +57,36 @@ function bonesOf(tx: Tx, artifactId: string) {
   return tx.select({ id: fishboneBones.id }).from(fishboneBones).where(eq(fishboneBones.artifactId, artifactId))
 }
 
+function orderedBones(tx: Tx, artifactId: string) {
+  return tx
+    .select({ id: fishboneBones.id, position: fishboneBones.position })
+    .from(fishboneBones)
+    .where(eq(fishboneBones.artifactId, artifactId))
+    .orderBy(asc(fishboneBones.position), asc(fishboneBones.id))
+}
+
+/**
+ * Positions are rewritten as 0, 1, 2… in the given order, so gaps left by deletions never grow
+ * and ties never block a move; only rows whose position changes are written.
+ */
+async function renumberBones(tx: Tx, rows: { id: string; position: number }[], order: string[]) {
+  for (const [position, id] of order.entries()) {
+    if (rows.find((r) => r.id === id)?.position !== position) await tx.update(fishboneBones).set({ position }).where(eq(fishboneBones.id, id))
+  }
+}
+
+async function renumberCauses(tx: Tx, rows: { id: string; position: number }[], order: string[]) {
+  for (const [position, id] of order.entries()) {
+    if (rows.find((r) => r.id === id)?.position !== position) await tx.update(fishboneCauses).set({ position }).where(eq(fishboneCauses.id, id))
+  }
+}
+
 export async function addBone({ artifactId, label }: { artifactId: string; label: string }): Promise<FishboneWrite> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ bones: count(), next: sql<number>`coalesce(max(${fishboneBones.position}), -1) + 1` })
-      .from(fishboneBones)
-      .where(eq(fishboneBones.artifactId, artifactId))
-    if (Number(row.bones) >= FISHBONE_LIMITS.bones) return 'bones-full'
-    await tx.insert(fishboneBones).values({ artifactId, label, position: Number(row.next) })
+    const bones = await orderedBones(tx, artifactId)
+    if (bones.length >= FISHBONE_LIMITS.bones) return 'bones-full'
+    await renumberBones(tx, bones, bones.map((b) => b.id))
+    await tx.insert(fishboneBones).values({ artifactId, label, position: bones.length })
     await touchArtifact(tx, { id: artifactId })
     return 'done'
   })
@@ -98,18 +120,11 @@ export async function deleteBone({ artifactId, boneId }: { artifactId: string; b
 
 export async function moveBone({ artifactId, boneId, direction }: { artifactId: string; boneId: string; direction: Direction }): Promise<FishboneWrite> {
   return db.transaction(async (tx) => {
-    const bones = await tx
-      .select({ id: fishboneBones.id, position: fishboneBones.position })
-      .from(fishboneBones)
-      .where(eq(fishboneBones.artifactId, artifactId))
-      .orderBy(asc(fishboneBones.position), asc(fishboneBones.id))
+    const bones = await orderedBones(tx, artifactId)
     if (!bones.some((b) => b.id === boneId)) return 'not-found'
     const order = moveWithin(bones.map((b) => b.id), boneId, direction)
     if (!order) return 'unchanged'
-    // Positions are rewritten as 0, 1, 2… so ties left by deletions never block a move.
-    for (const [position, id] of order.entries()) {
-      if (bones.find((b) => b.id === id)?.position !== position) await tx.update(fishboneBones).set({ position }).where(eq(fishboneBones.id, id))
-    }
+    await renumberBones(tx, bones, order)
     await touchArtifact(tx, { id: artifactId })
     return 'done'
   })
@@ -167,8 +182,8 @@ export async function addCause({
     }
     if ((await countCauses(tx, artifactId)) >= FISHBONE_LIMITS.causes) return 'causes-full'
     const siblings = await siblingsOf(tx, { boneId, parentId })
-    const position = siblings.reduce((last, s) => Math.max(last, s.position), -1) + 1
-    await tx.insert(fishboneCauses).values({ boneId, parentId, text, locus, evidence, position })
+    await renumberCauses(tx, siblings, siblings.map((s) => s.id))
+    await tx.insert(fishboneCauses).values({ boneId, parentId, text, locus, evidence, position: siblings.length })
     await touchArtifact(tx, { id: artifactId })
     return 'done'
   })
@@ -220,9 +235,7 @@ export async function moveCause({ artifactId, causeId, direction }: { artifactId
     const siblings = await siblingsOf(tx, cause)
     const order = moveWithin(siblings.map((s) => s.id), causeId, direction)
     if (!order) return 'unchanged'
-    for (const [position, id] of order.entries()) {
-      if (siblings.find((s) => s.id === id)?.position !== position) await tx.update(fishboneCauses).set({ position }).where(eq(fishboneCauses.id, id))
-    }
+    await renumberCauses(tx, siblings, order)
     await touchArtifact(tx, { id: artifactId })
     return 'done'
   })

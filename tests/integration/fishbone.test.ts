@@ -127,6 +127,32 @@ test('a fellow starts a fishbone with the default bones, then adds, edits, moves
   expect(await pageText(await fellow.get('/tools'))).toContain('Ninth-grade attendance')
 })
 
+test('new bones and causes go last, and positions stay 0, 1, 2… however often things are deleted', async () => {
+  const academy = await makeAcademy()
+  const fellow = await signedIn(academy.fellowUser.email)
+  const { path, id } = await startFishbone(fellow)
+  const [students] = await bonesOf(id)
+  for (const text of ['A', 'B', 'C']) await fellow.post(path, { intent: 'add-cause', boneId: students.id, text, locus: 'people' })
+  const [a] = await causesOn(students.id)
+  for (let round = 0; round < 3; round++) {
+    const [first] = await causesOn(students.id)
+    expect((await fellow.post(path, { intent: 'delete-cause', causeId: first.id })).status).toBe(200)
+    expect((await fellow.post(path, { intent: 'add-cause', boneId: students.id, text: `D${round}`, locus: 'system' })).status).toBe(200)
+  }
+  const positions = await db.select({ text: fishboneCauses.text, position: fishboneCauses.position }).from(fishboneCauses).where(eq(fishboneCauses.boneId, students.id)).orderBy(asc(fishboneCauses.position))
+  expect(positions).toEqual([
+    { text: 'D0', position: 0 },
+    { text: 'D1', position: 1 },
+    { text: 'D2', position: 2 },
+  ])
+  expect(positions.map((p) => p.text)).not.toContain(a.text)
+
+  expect((await fellow.post(path, { intent: 'delete-bone', boneId: students.id })).status).toBe(200)
+  expect((await fellow.post(path, { intent: 'add-bone', label: 'Transportation' })).status).toBe(200)
+  const bones = await db.select({ label: fishboneBones.label, position: fishboneBones.position }).from(fishboneBones).where(eq(fishboneBones.artifactId, id)).orderBy(asc(fishboneBones.position))
+  expect(bones).toEqual([...DEFAULT_BONES.slice(1), 'Transportation'].map((label, position) => ({ label, position })))
+})
+
 test('starting a fishbone needs a title and a problem statement within limits; nothing is stored otherwise', async () => {
   const academy = await makeAcademy()
   const fellow = await signedIn(academy.fellowUser.email)
