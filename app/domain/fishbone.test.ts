@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest'
 import {
   balanceSentence,
-  type Box,
   buildFishboneTree,
   causeBalance,
   causeDepth,
@@ -11,14 +10,12 @@ import {
   describeFishbone,
   fishboneReply,
   flattenCauses,
-  layoutFishbone,
   moveWithin,
   NewFishboneSchema,
-  type Segment,
   shortLabel,
   svgFileName,
-  wrapText,
 } from './fishbone'
+import { layoutFishbone, type Box, type Segment, wrapText } from './fishbone-layout'
 
 function cause(values: Partial<CauseRow> & { id: string; boneId: string }): CauseRow {
   return { parentId: null, text: `Cause ${values.id}`, locus: 'people', evidence: '', position: 0, ...values }

@@ -112,8 +112,7 @@ export default function FishbonePage() {
   const result = useActionData<typeof action>()
   const author = viewer === 'author'
   return (
-    // Printing leaves out the site's header along with this page's links and forms.
-    <div className="print:[body:has(&)>header]:hidden">
+    <div>
       <PageHeader title={title}>
         <p>
           {author

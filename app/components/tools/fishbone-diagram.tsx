@@ -1,4 +1,5 @@
-import { type BoneNode, type CauseLocus, describeFishbone, layoutFishbone, type TextBlock } from '~/domain/fishbone'
+import { type BoneNode, type CauseLocus, describeFishbone } from '~/domain/fishbone'
+import { layoutFishbone, type TextBlock } from '~/domain/fishbone-layout'
 
 const INK = '#0f172a'
 const MUTED = '#475569'
