@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
@@ -16,6 +16,26 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 
 type InputType = 'text' | 'email' | 'password' | 'search' | 'date' | 'number' | 'hidden'
 
+const CONTROL = 'block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700'
+
+/** The frame every field shares: its label, an optional hint that the control points to, and its announced errors. */
+function Labelled({ label, meta, hint, children }: { label: ReactNode; meta: FieldMetadata<string | undefined>; hint?: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={meta.descriptionId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
 /** A labelled input whose errors are announced: aria-invalid and aria-describedby come from Conform. */
 export function Field({
   label,
@@ -32,23 +52,48 @@ export function Field({
 }) {
   const inputProps = getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined })
   return (
-    <div className="space-y-1">
-      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={meta.descriptionId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        {...inputProps}
-        key={inputProps.key}
-        autoComplete={autoComplete}
-        className="block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700"
-      />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <Labelled label={label} meta={meta} hint={hint}>
+      <input {...inputProps} key={inputProps.key} autoComplete={autoComplete} className={CONTROL} />
+    </Labelled>
+  )
+}
+
+/** The multi-line partner of `Field`. */
+export function TextAreaField({ label, meta, hint, rows = 3 }: { label: string; meta: FieldMetadata<string | undefined>; hint?: string; rows?: number }) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })
+  return (
+    <Labelled label={label} meta={meta} hint={hint}>
+      <textarea {...props} key={props.key} rows={rows} className={CONTROL} />
+    </Labelled>
+  )
+}
+
+/** A labelled select with a "none" choice first. */
+export function SelectField({
+  label,
+  meta,
+  options,
+  none,
+  hint,
+}: {
+  label: string
+  meta: FieldMetadata<string | undefined>
+  options: { value: string; label: string }[]
+  none: string
+  hint?: string
+}) {
+  const props = getSelectProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })
+  return (
+    <Labelled label={label} meta={meta} hint={hint}>
+      <select {...props} key={props.key} className={CONTROL}>
+        <option value="">{none}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Labelled>
   )
 }
 

@@ -2,9 +2,9 @@ import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { ErrorList, SubmitButton } from '~/components/forms'
+import { ErrorList, SubmitButton, TextAreaField } from '~/components/forms'
 import { ActSchema, DoSchema, PDSA_ACT_LABELS, PDSA_ACT_MEANINGS, PDSA_ACTS, PlanSchema, StudySchema, type PdsaAct } from '~/domain/pdsa'
-import { ReadOnlyText, TextAreaField } from './pdsa-fields'
+import { ReadOnlyText } from './pdsa-fields'
 
 export type PdsaCycleDetail = {
   number: number

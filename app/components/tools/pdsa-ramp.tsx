@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, Link } from '@remix-run/react'
-import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
 import { artifactPath } from '~/domain/artifacts'
 import {
   cycleStage,
@@ -18,7 +18,7 @@ import {
   type PdsaAct,
 } from '~/domain/pdsa'
 import { RunChart, type RunChartPoint } from './run-chart'
-import { ReadOnlyText, SelectField, TextAreaField } from './pdsa-fields'
+import { ReadOnlyText } from './pdsa-fields'
 
 export type RampCycle = {
   id: string
