@@ -50,17 +50,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { artifact, viewer, audit, settings, analysis, shared } = await loadAudit(user, params.id ?? '')
-  const header = {
-    id: artifact.id,
-    title: artifact.title,
-    fellowName: artifact.fellowName,
-    school: artifact.schoolName,
-    state: artifact.state,
-    schoolYear: audit.schoolYear,
-    settings,
-    notes: audit.notes,
-  }
+  const { viewer, header, analysis, shared } = await loadAudit(user, params.id ?? '')
   // Readers never receive the counts: the page and its data are the suppressed view only.
   if (viewer === 'reader') return json({ ...header, viewer, analysis: null, shared })
   return json({ ...header, viewer, analysis, shared: null })

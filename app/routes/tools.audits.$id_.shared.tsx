@@ -12,19 +12,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 /** The printable page, suppressed by the school's state: what coaches, staff and exports see, and the author's preview of it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { artifact, viewer, audit, settings, shared } = await loadAudit(user, params.id ?? '')
-  return json({
-    id: artifact.id,
-    viewer,
-    title: artifact.title,
-    fellowName: artifact.fellowName,
-    school: artifact.schoolName,
-    state: artifact.state,
-    schoolYear: audit.schoolYear,
-    settings,
-    notes: audit.notes,
-    shared,
-  })
+  const { viewer, header, shared } = await loadAudit(user, params.id ?? '')
+  return json({ ...header, viewer, shared })
 }
 
 export default function SharedAuditPage() {

@@ -14,7 +14,17 @@ export async function loadAudit(actor: Actor, id: string) {
   if (!audit) throw new Response('Not found', { status: 404 })
   const settings = { minCell: audit.minCell, minN: audit.minN, threshold: audit.threshold }
   const analysis = analyseAudit(settings, audit.indicators)
-  return { artifact, viewer, audit, settings, analysis, shared: sharedView(artifact.state, analysis) }
+  const header = {
+    id: artifact.id,
+    title: artifact.title,
+    fellowName: artifact.fellowName,
+    school: artifact.schoolName,
+    state: artifact.state,
+    schoolYear: audit.schoolYear,
+    settings,
+    notes: audit.notes,
+  }
+  return { artifact, viewer, header, analysis, shared: sharedView(artifact.state, analysis) }
 }
 
 /** Every audit of a fellow with its flagged groups, as this viewer may see them: year one carried into year two. */
