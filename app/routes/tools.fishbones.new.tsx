@@ -6,20 +6,23 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
+import { AuditFindings } from '~/components/tools/audit-findings'
 import { EquityQuestions } from '~/components/tools/equity-questions'
 import { artifactPath } from '~/domain/artifacts'
 import { DEFAULT_BONES, FISHBONE_LIMITS, NewFishboneSchema } from '~/domain/fishbone'
 import { createFishbone } from '~/models/fishbone.server'
 import { requireUser } from '~/utils/auth.server'
 import { requireOwnFellowRecord } from '~/utils/artifacts.server'
+import { loadAuditFindings } from '~/utils/equity-audit.server'
 import { getEquityPhase } from '~/utils/content.server'
 
 export const meta: MetaFunction = () => [{ title: 'New fishbone · SILA Academy' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  await requireOwnFellowRecord(user)
-  return json({ phase: getEquityPhase('understand-the-system') })
+  const profile = await requireOwnFellowRecord(user)
+  const audits = await loadAuditFindings({ fellowId: profile.fellowId, state: profile.state, viewer: 'author' })
+  return json({ phase: getEquityPhase('understand-the-system'), audits })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewFishbone() {
-  const { phase } = useLoaderData<typeof loader>()
+  const { phase, audits } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -78,7 +81,10 @@ export default function NewFishbone() {
             </Link>
           </div>
         </Form>
-        <EquityQuestions phase={phase} only={['locate-the-problem', 'not-served']} />
+        <div className="space-y-6">
+          <EquityQuestions phase={phase} only={['locate-the-problem', 'not-served']} />
+          <AuditFindings audits={audits} heading="Who your equity audits found underserved" />
+        </div>
       </div>
     </>
   )

@@ -6,12 +6,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ActionMessage, ErrorList, Field, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
+import { AuditFindings } from '~/components/tools/audit-findings'
 import { EquityQuestions } from '~/components/tools/equity-questions'
 import { artifactPath } from '~/domain/artifacts'
 import { CreatePdsaSchema, firstMessage, PDSA_EQUITY_PHASES, pdsaPrefill } from '~/domain/pdsa'
 import { listArtifacts } from '~/models/artifact.server'
 import { createPdsa } from '~/models/pdsa.server'
 import { requireOwnFellowRecord } from '~/utils/artifacts.server'
+import { loadAuditFindings } from '~/utils/equity-audit.server'
 import { requireUser } from '~/utils/auth.server'
 import { getEquityPhase } from '~/utils/content.server'
 
@@ -20,8 +22,12 @@ export const meta: MetaFunction = () => [{ title: 'Start PDSA cycles · SILA Aca
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const profile = await requireOwnFellowRecord(user)
-  const fishbones = await listArtifacts({ fellowId: profile.fellowId, kind: 'fishbone' })
+  const [fishbones, audits] = await Promise.all([
+    listArtifacts({ fellowId: profile.fellowId, kind: 'fishbone' }),
+    loadAuditFindings({ fellowId: profile.fellowId, state: profile.state, viewer: 'author' }),
+  ])
   return json({
+    audits,
     prefill: pdsaPrefill(profile),
     position: profile.position,
     fishbones: fishbones.map((f) => ({ id: f.id, title: f.title })),
@@ -53,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewPdsa() {
-  const { prefill, position, fishbones, aimQuestions } = useLoaderData<typeof loader>()
+  const { prefill, position, fishbones, aimQuestions, audits } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'create',
@@ -97,7 +103,10 @@ export default function NewPdsa() {
           </fieldset>
           <SubmitButton>Start PDSA cycles</SubmitButton>
         </Form>
-        <EquityQuestions phase={aimQuestions} />
+        <div className="space-y-6">
+          <EquityQuestions phase={aimQuestions} />
+          <AuditFindings audits={audits} heading="Who your equity audits found underserved" />
+        </div>
       </div>
     </>
   )

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { db } from '../../db/client.server'
 import { pairCoach } from '../../db/factories'
-import { coachAssignments, equityAuditCounts, equityAuditIndicators } from '../../db/schema'
+import { coachAssignments, equityAuditCounts, equityAuditIndicators, fellows } from '../../db/schema'
 import { auditCsvTemplate } from '../../app/domain/audit-csv'
 import { makeAcademy, makeFellow, makeUser, TEST_PASSWORD } from '../support/academy'
 import { serveAppForTests } from '../support/app'
@@ -227,4 +227,17 @@ test('an audit attached to a submission reaches the reviewer as a link to its su
   const opened = await pageText(await coach.get(path))
   expect(opened).toContain('You see this audit as everyone but its author does')
   expect(opened).not.toContain('987')
+})
+
+test('year-one audit findings are in view when year-two work starts: on the tools page and the new fishbone and PDSA pages', async () => {
+  const { user, fellow } = await makeFellow({ programYear: 1 })
+  const client = await signedIn(user.email)
+  const path = await newAudit(client)
+  expect((await uploadCsv(client, path, auditCsvTemplate())).status).toBe(200)
+  // A year later the same fellow is in year two.
+  await db.update(fellows).set({ programYear: 2 }).where(eq(fellows.id, fellow.id))
+  for (const page of ['/tools', '/tools/fishbones/new', '/tools/pdsa/new']) {
+    const text = await pageText(await client.get(page))
+    expect(text).toContain('Out-of-school suspension: Black or African American, risk ratio 2.78')
+  }
 })
