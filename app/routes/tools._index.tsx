@@ -40,17 +40,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const TOOLS = [
   {
     to: '/tools/audits/new',
-    name: 'Equity audit',
+    name: 'New equity audit',
     what: 'Counts per student group for suspension, chronic absence, advanced courses, special education or proficiency: risk ratios, flagged groups, and the voices behind the numbers.',
   },
   {
     to: '/tools/fishbones/new',
-    name: 'Fishbone',
+    name: 'New fishbone',
     what: 'A causal system analysis of your problem of practice: causes under each bone, each placed in people or in the system, with its evidence.',
   },
   {
     to: '/tools/pdsa/new',
-    name: 'PDSA cycles',
+    name: 'New PDSA cycles',
     what: 'Plan, do, study, act on a change idea, cycle after cycle, with a run chart of your measure.',
   },
 ] as const
@@ -74,7 +74,7 @@ export default function ToolsIndex() {
               <li key={tool.to} className="rounded-lg bg-white p-5 shadow-sm">
                 <h3 className="text-lg font-semibold">
                   <Link to={tool.to} className="text-brand-800 underline underline-offset-4">
-                    New {tool.name.toLowerCase()}
+                    {tool.name}
                   </Link>
                 </h3>
                 <p className="mt-1 text-sm text-slate-700">{tool.what}</p>
@@ -84,7 +84,7 @@ export default function ToolsIndex() {
         </section>
       ) : null}
       <div className="mb-8">
-        <AuditFindings audits={audits} heading={own ? 'What your equity audits found' : 'What their equity audits found (small groups suppressed)'} />
+        <AuditFindings audits={audits} heading={own ? 'What your equity audits flagged' : 'What their equity audits flagged (small groups suppressed)'} />
       </div>
       <section aria-labelledby="work-heading">
         <h2 id="work-heading" className="mb-3 text-xl font-semibold">{own ? 'Your work' : 'Their work'}</h2>

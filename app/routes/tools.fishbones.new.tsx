@@ -83,7 +83,7 @@ export default function NewFishbone() {
         </Form>
         <div className="space-y-6">
           <EquityQuestions phase={phase} only={['locate-the-problem', 'not-served']} />
-          <AuditFindings audits={audits} heading="Who your equity audits found underserved" />
+          <AuditFindings audits={audits} heading="What your equity audits flagged" />
         </div>
       </div>
     </>

@@ -105,7 +105,7 @@ export default function NewPdsa() {
         </Form>
         <div className="space-y-6">
           <EquityQuestions phase={aimQuestions} />
-          <AuditFindings audits={audits} heading="Who your equity audits found underserved" />
+          <AuditFindings audits={audits} heading="What your equity audits flagged" />
         </div>
       </div>
     </>

@@ -21,7 +21,7 @@ test('a fellow logs a PDSA cycle with data points and sees the run chart', async
   const fellow = await signedInPage(browser, 'fellow.year2@demo.sila.test')
   await fellow.getByRole('link', { name: 'Improvement tools' }).click()
   await expect(fellow.getByRole('heading', { level: 1, name: 'Improvement tools' })).toBeVisible()
-  await fellow.getByRole('link', { name: 'New pdsa cycles' }).click()
+  await fellow.getByRole('link', { name: 'New PDSA cycles' }).click()
 
   await expect(fellow.getByRole('heading', { level: 1, name: 'Start PDSA cycles' })).toBeVisible()
   // A year-two assistant principal starts from her project.

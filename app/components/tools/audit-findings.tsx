@@ -5,7 +5,7 @@ import type { Finding } from '~/domain/equity-audit'
 type AuditSummary = { id: string; title: string; schoolYear: string; threshold: number; indicatorCount: number; findings: Finding[] }
 
 /** What the equity audits found, carried forward: year-one findings stay in view when year-two work starts. */
-export function AuditFindings({ audits, heading = 'What your equity audits found' }: { audits: AuditSummary[]; heading?: string }) {
+export function AuditFindings({ audits, heading = 'What your equity audits flagged' }: { audits: AuditSummary[]; heading?: string }) {
   if (audits.length === 0) return null
   return (
     <section aria-labelledby="findings-heading" className="rounded-lg border-l-4 border-rose-700 bg-white p-6 shadow-sm">
