@@ -46,7 +46,10 @@ export function navigationFor(role: Role): NavItem[] {
     case 'staff':
       return [
         { to: '/staff', label: 'Cohorts' },
+        { to: '/staff/reports', label: 'Reports' },
         { to: '/review', label: 'Review' },
+        { to: '/staff/people', label: 'People' },
+        { to: '/staff/roster', label: 'Roster import' },
         { to: '/staff/pairings', label: 'Pairings' },
         { to: '/staff/coaching', label: 'Coaching' },
         { to: '/staff/invite', label: 'Invite' },
@@ -57,7 +60,10 @@ export function navigationFor(role: Role): NavItem[] {
       return [
         { to: '/admin', label: 'Accounts' },
         { to: '/staff', label: 'Cohorts' },
+        { to: '/staff/reports', label: 'Reports' },
         { to: '/review', label: 'Review' },
+        { to: '/staff/people', label: 'People' },
+        { to: '/staff/roster', label: 'Roster import' },
         { to: '/staff/pairings', label: 'Pairings' },
         { to: '/staff/coaching', label: 'Coaching' },
         { to: '/staff/invite', label: 'Invite' },
