@@ -1,0 +1,190 @@
+import { daysBetween } from './schedule'
+import type { DrillLevel } from './staff-filters'
+
+/** One fellow's standing, as the database adds it up: the unit every staff figure rolls up from. */
+export type FellowFact = {
+  fellowId: string
+  name: string
+  cohortId: string
+  cohortName: string
+  state: 'MD' | 'NJ'
+  leaId: string
+  leaName: string
+  schoolId: string
+  schoolName: string
+  position: 'principal' | 'assistant_principal'
+  programYear: number
+  lastSignInOn: string | null
+  /** Modules of their year and track that have opened, and how many of those they completed. */
+  modulesOpen: number
+  modulesDone: number
+  /** Assignments whose due day has passed or that were handed in: on time, late, or still missing. */
+  onTime: number
+  late: number
+  missing: number
+  /** Handed in and not yet reviewed. */
+  awaitingReview: number
+  /** Reviews given (a return or an acceptance after a hand-in) and the days they took. */
+  reviews: number
+  reviewDays: number
+  lastSessionOn: string | null
+  sessionsThisMonth: number
+  /** Sessions a month the fellow's cohort expects. */
+  cadence: number
+}
+
+export const ATTENTION_RULES = {
+  overdue: 2,
+  noSessionDays: 30,
+  noSignInDays: 21,
+} as const
+
+export type AttentionReason = 'overdue' | 'no-session' | 'no-sign-in'
+
+export const ATTENTION_LABELS: Record<AttentionReason, string> = {
+  overdue: `${ATTENTION_RULES.overdue} or more overdue assignments`,
+  'no-session': `No coaching session in ${ATTENTION_RULES.noSessionDays}+ days`,
+  'no-sign-in': `No sign-in in ${ATTENTION_RULES.noSignInDays}+ days`,
+}
+
+/** Why a fellow needs attention today, if they do. A fellow who never signed in or was never coached counts. */
+export function attentionReasons(fact: Pick<FellowFact, 'missing' | 'lastSessionOn' | 'lastSignInOn'>, today: string): AttentionReason[] {
+  const reasons: AttentionReason[] = []
+  if (fact.missing >= ATTENTION_RULES.overdue) reasons.push('overdue')
+  if (fact.lastSessionOn === null || daysBetween(fact.lastSessionOn, today) >= ATTENTION_RULES.noSessionDays) reasons.push('no-session')
+  if (fact.lastSignInOn === null || daysBetween(fact.lastSignInOn, today) >= ATTENTION_RULES.noSignInDays) reasons.push('no-sign-in')
+  return reasons
+}
+
+export type Rollup = {
+  key: string
+  label: string
+  fellows: number
+  principals: number
+  assistantPrincipals: number
+  yearOne: number
+  yearTwo: number
+  /** Completed of opened modules, 0–1; null when none has opened. */
+  completionRate: number | null
+  onTime: number
+  late: number
+  missing: number
+  /** On time of all due or handed-in assignments, 0–1; null when none is due. */
+  onTimeRate: number | null
+  awaitingReview: number
+  /** Mean days from hand-in to a review decision; null when nothing was reviewed. */
+  reviewDays: number | null
+  sessionsThisMonth: number
+  sessionsExpected: number
+  attention: number
+}
+
+function ratio(part: number, whole: number) {
+  return whole > 0 ? part / whole : null
+}
+
+/** Adds up a set of fellows: every level of the dashboard (academy, cohort, state, LEA, school) is this sum. */
+export function sumFacts(key: string, label: string, facts: FellowFact[], today: string): Rollup {
+  let opened = 0
+  let done = 0
+  let reviews = 0
+  let reviewDays = 0
+  const total: Rollup = {
+    key,
+    label,
+    fellows: facts.length,
+    principals: 0,
+    assistantPrincipals: 0,
+    yearOne: 0,
+    yearTwo: 0,
+    completionRate: null,
+    onTime: 0,
+    late: 0,
+    missing: 0,
+    onTimeRate: null,
+    awaitingReview: 0,
+    reviewDays: null,
+    sessionsThisMonth: 0,
+    sessionsExpected: 0,
+    attention: 0,
+  }
+  for (const f of facts) {
+    if (f.position === 'principal') total.principals++
+    else total.assistantPrincipals++
+    if (f.programYear === 1) total.yearOne++
+    else total.yearTwo++
+    opened += f.modulesOpen
+    done += f.modulesDone
+    total.onTime += f.onTime
+    total.late += f.late
+    total.missing += f.missing
+    total.awaitingReview += f.awaitingReview
+    reviews += f.reviews
+    reviewDays += f.reviewDays
+    total.sessionsThisMonth += f.sessionsThisMonth
+    total.sessionsExpected += f.cadence
+    if (attentionReasons(f, today).length > 0) total.attention++
+  }
+  total.completionRate = ratio(done, opened)
+  total.onTimeRate = ratio(total.onTime, total.onTime + total.late + total.missing)
+  total.reviewDays = reviews > 0 ? reviewDays / reviews : null
+  return total
+}
+
+export type Grouping = DrillLevel | 'cohort'
+
+const LEVEL_KEYS: Record<Grouping, (f: FellowFact) => [string, string]> = {
+  cohort: (f) => [f.cohortId, f.cohortName],
+  state: (f) => [f.state, f.state === 'MD' ? 'Maryland' : 'New Jersey'],
+  lea: (f) => [f.leaId, f.leaName],
+  school: (f) => [f.schoolId, f.schoolName],
+  fellow: (f) => [f.fellowId, f.name],
+}
+
+/** One row per cohort, state, LEA, school or fellow, in name order. */
+export function rollUp(facts: FellowFact[], level: Grouping, today: string): Rollup[] {
+  const groups = new Map<string, { label: string; facts: FellowFact[] }>()
+  for (const fact of facts) {
+    const [key, label] = LEVEL_KEYS[level](fact)
+    const group = groups.get(key) ?? { label, facts: [] }
+    group.facts.push(fact)
+    groups.set(key, group)
+  }
+  return [...groups.entries()].map(([key, g]) => sumFacts(key, g.label, g.facts, today)).sort((a, b) => a.label.localeCompare(b.label))
+}
+
+export function formatPercent(value: number | null) {
+  return value === null ? '—' : `${Math.round(value * 100)}%`
+}
+
+export type AttentionItem = { fellowId: string; name: string; cohortName: string; schoolName: string; leaName: string; reasons: AttentionReason[] }
+
+/** The fellows who need attention, most reasons first, then by name. */
+export function needingAttention(facts: FellowFact[], today: string): AttentionItem[] {
+  return facts
+    .map((f) => ({ fellowId: f.fellowId, name: f.name, cohortName: f.cohortName, schoolName: f.schoolName, leaName: f.leaName, reasons: attentionReasons(f, today) }))
+    .filter((item) => item.reasons.length > 0)
+    .sort((a, b) => b.reasons.length - a.reasons.length || a.name.localeCompare(b.name))
+}
+
+export type MonthCompletion = { cohortId: string; cohortName: string; month: string; applicable: number; done: number }
+
+/** Completion per cohort and month as a grid: the months in order, and each cohort's rate in each. */
+export function completionGrid(rows: MonthCompletion[]) {
+  const months = [...new Set(rows.map((r) => r.month))].sort()
+  const cohorts = new Map<string, { id: string; name: string; rates: (number | null)[] }>()
+  for (const row of rows) {
+    const cohort = cohorts.get(row.cohortId) ?? { id: row.cohortId, name: row.cohortName, rates: months.map(() => null) }
+    cohort.rates[months.indexOf(row.month)] = ratio(row.done, row.applicable)
+    cohorts.set(row.cohortId, cohort)
+  }
+  return { months, cohorts: [...cohorts.values()].sort((a, b) => a.name.localeCompare(b.name)) }
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "2026-10" → "Oct 2026". */
+export function monthLabel(month: string) {
+  const [year, m] = month.split('-')
+  return `${MONTH_NAMES[Number(m) - 1] ?? m} ${year}`
+}
