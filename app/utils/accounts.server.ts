@@ -93,6 +93,22 @@ async function issueToken(userId: string, kind: 'invitation' | 'password_reset',
   return token
 }
 
+/** Emails an invited account a fresh 7-day, single-use link (earlier links stop working). Also used by the roster import. */
+export async function sendInvitation({ user, inviter }: { user: { id: string; email: string; name: string }; inviter: { id: string | null; name: string } }) {
+  const token = await issueToken(user.id, 'invitation', inviter.id)
+  await sendMail({
+    to: user.email,
+    subject: 'You are invited to the SILA Academy',
+    body: [
+      `Hello ${user.name},`,
+      '',
+      `${inviter.name} has invited you to the School Improvement Leadership Academy platform.`,
+      'Set your password and sign in here (the link works once, for 7 days):',
+      absoluteUrl(`/invitations/${token}`),
+    ].join('\n'),
+  })
+}
+
 export type InviteResult = { ok: true; userId: string } | { ok: false; message: string }
 
 /** Creates an invited account (or re-invites one that never accepted) and emails a 7-day link. */
@@ -106,18 +122,7 @@ export async function inviteUser(
     return { ok: false, message: 'An account with this email already exists.' }
   }
   const user = existing ?? (await createInvitedUser(invitee))
-  const token = await issueToken(user.id, 'invitation', inviter.id)
-  await sendMail({
-    to: user.email,
-    subject: 'You are invited to the SILA Academy',
-    body: [
-      `Hello ${user.name},`,
-      '',
-      `${inviter.name} has invited you to the School Improvement Leadership Academy platform.`,
-      'Set your password and sign in here (the link works once, for 7 days):',
-      absoluteUrl(`/invitations/${token}`),
-    ].join('\n'),
-  })
+  await sendInvitation({ user, inviter })
   await writeAudit({
     actorId: inviter.id,
     action: existing ? 'user.reinvited' : 'user.invited',
