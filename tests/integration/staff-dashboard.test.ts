@@ -18,7 +18,8 @@ const dayOffset = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + 
 const noonOn = (days: number) => new Date(`${dayOffset(days)}T17:00:00Z`)
 
 /** The rows of the table with this caption, each as its cells' text. */
-function tableRows(html: string, caption: string) {
+function tableRows(page: string, caption: string) {
+  const html = page.replace(/<!-- -->/g, '')
   const start = html.indexOf(`>${caption}</caption>`)
   if (start < 0) throw new Error(`No table captioned “${caption}”`)
   const table = html.slice(start, html.indexOf('</table>', start))
@@ -165,4 +166,29 @@ test('fellows and coaches are refused the staff dashboard', async () => {
     const client = await staffClient(user.email)
     expect((await client.get('/staff')).status).toBe(403)
   }
+})
+
+test('the heat map gives each fellow a cell per module, told by symbol and words as well as colour', async () => {
+  const academy = await handCountedAcademy()
+  const client = await staffClient(academy.staff.email)
+  const response = await client.get(`/staff/cohorts/${academy.cohort.id}/heatmap`)
+  expect(response.status).toBe(200)
+  const html = await response.text()
+  const rows = tableRows(html, 'Module status of each fellow in ' + academy.cohort.name + '. Use the arrow keys to move between cells.')
+  const [one, three, two] = rows // by name: One, Three, Two
+  expect(one[0]).toBe('Counted Fellow OneCounted School One')
+  expect(one.slice(1, 5)).toEqual([
+    '✓Handed in on time, accepted, due ' + dayOffset(-40),
+    '◷Handed in late, awaiting review, due ' + dayOffset(-10),
+    '◐Reading, not handed in, due ' + dayOffset(10),
+    '·Not open yet, due ' + dayOffset(40),
+  ])
+  expect(two.slice(1, 4)).toEqual(['✗Missing: past its due day, due ' + dayOffset(-40), '✗Missing: past its due day, due ' + dayOffset(-10), '○Open, not started, due ' + dayOffset(10)])
+  expect(three[2]).toBe('✓Handed in on time, awaiting review, due ' + dayOffset(-10))
+  expect(html).toContain(`href="/staff/fellows/${academy.f1}"`)
+  expect(html.replace(/<!-- -->/g, '')).toContain('Missing: past its due day (2)')
+  // Filters apply inside the cohort.
+  const nj = tableRows(await (await client.get(`/staff/cohorts/${academy.cohort.id}/heatmap?state=NJ`)).text(), 'Module status of each fellow in ' + academy.cohort.name + '. Use the arrow keys to move between cells.')
+  expect(nj.map((r) => r[0])).toEqual(['Counted Fellow ThreeCounted School Three'])
+  expect((await client.get('/staff/cohorts/00000000-0000-0000-0000-000000000000/heatmap')).status).toBe(404)
 })

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import type { StaffFilters } from '~/domain/staff-filters'
 
 type Options = {
@@ -9,7 +10,7 @@ type Options = {
 
 const select = 'block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-slate-900'
 
-function Choice({ name, label, value, children }: { name: string; label: string; value: string | number | null; children: React.ReactNode }) {
+function Choice({ name, label, value, children }: { name: string; label: string; value: string | number | null; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-sm font-semibold text-slate-800">{label}</label>

@@ -1,0 +1,42 @@
+import { expect, test } from 'vitest'
+import { buildHeatmap, heatDescription, heatState, HEAT_STATES } from './heatmap'
+
+const base = { today: '2026-11-23', applies: true, opensOn: '2026-11-02', dueOn: '2026-11-27', started: false, handedInOn: null }
+
+test('each cell is one state, judged on the first hand-in against the due day', () => {
+  expect(heatState({ ...base, applies: false, handedInOn: '2026-11-10' })).toBe('other-track')
+  expect(heatState({ ...base, handedInOn: '2026-11-27' })).toBe('done')
+  expect(heatState({ ...base, handedInOn: '2026-11-28' })).toBe('late')
+  expect(heatState({ ...base, opensOn: '2026-12-01', dueOn: '2026-12-18' })).toBe('upcoming')
+  expect(heatState({ ...base, dueOn: '2026-11-22' })).toBe('overdue')
+  expect(heatState({ ...base, dueOn: '2026-11-23' })).toBe('not-started')
+  expect(heatState({ ...base, started: true })).toBe('in-progress')
+})
+
+test('every state has its own symbol, so colour is never the only cue', () => {
+  const symbols = Object.values(HEAT_STATES).map((s) => s.symbol)
+  expect(new Set(symbols).size).toBe(symbols.length)
+  expect(heatDescription('late', 'returned', '2026-10-30')).toBe('Handed in late, returned for revision, due 2026-10-30')
+  expect(heatDescription('other-track', null, '2026-10-30')).toBe('Not on their track')
+})
+
+test('the grid gives each fellow a cell per column, and a year-two module of the other track is marked as such', () => {
+  const grid = buildHeatmap({
+    today: '2026-11-23',
+    people: [
+      { fellowId: 'p', name: 'Pat', position: 'principal', programYear: 2, schoolName: 'S', leaName: 'L', state: 'MD' },
+      { fellowId: 'a', name: 'Ari', position: 'assistant_principal', programYear: 2, schoolName: 'S', leaName: 'L', state: 'MD' },
+    ],
+    columns: [
+      { slug: 'shared', title: 'Shared', year: 2, month: 1, track: 'all', opensOn: '2026-09-01', dueOn: '2026-09-25' },
+      { slug: 'principal-only', title: 'P', year: 2, month: 2, track: 'principal', opensOn: '2026-10-01', dueOn: '2026-10-30' },
+    ],
+    progress: [{ fellowId: 'a', slug: 'shared' }],
+    handIns: [{ fellowId: 'p', slug: 'shared', status: 'accepted', handedInOn: '2026-09-24' }],
+  })
+  expect(grid.rows.map((r) => r.cells.map((c) => c.state))).toEqual([
+    ['done', 'overdue'],
+    ['overdue', 'other-track'],
+  ])
+  expect(grid.rows[0].cells[0].description).toBe('Handed in on time, accepted, due 2026-09-25')
+})
