@@ -131,6 +131,36 @@ test('every bad cell of every row is named at once, with its line and column', (
   ])
 })
 
+test('a row with a bad cell is still checked against the academy for the cells that read', () => {
+  const parsed = parseRosterCsv(
+    csv(
+      'Staff Person,coach2@academy.example,Virginia,Severn Shore County Public Schools,Bayview Elementary School,principal,Cohort 2030–2032,staff@academy.example',
+      ',new@district.example,MD,Severn Shore County Public Schools,Bayview Elementary School,principal,Cohort 2023–2025,',
+      'Amara Okafor,amara@district.example,MD,Severn Shore County Public Schools,Bayview Elementary School,teacher,Cohort 2023–2025,coach@',
+    ),
+  )
+  expect(parsed.rows).toEqual([])
+  expect(parsed.incomplete).toEqual([
+    { line: 2, email: 'coach2@academy.example', cohort: 'Cohort 2030–2032', coachEmail: 'staff@academy.example' },
+    { line: 3, email: 'new@district.example', cohort: 'Cohort 2023–2025', coachEmail: null },
+    { line: 4, email: 'amara@district.example', cohort: 'Cohort 2023–2025', coachEmail: null },
+  ])
+  const plan = planRoster(parsed.rows, withAmara({ users: [...withAmara().users, { id: 'u-staff', email: 'staff@academy.example', name: 'Paul Whitfield', role: 'staff', status: 'active' }] }), parsed.incomplete)
+  expect(sortProblems([...parsed.problems, ...plan.problems]).map((p) => `${p.line} ${p.column}`)).toEqual([
+    '2 email',
+    '2 state',
+    '2 cohort',
+    '2 coach_email',
+    '3 name',
+    // A new fellow cannot join a cohort that is not running…
+    '3 cohort',
+    '4 position',
+    '4 coach_email',
+    // …but Amara is on the roster already, so her cohort may be any.
+  ])
+  expect(plan.creates).toEqual([])
+})
+
 test('a file that is not a roster gets one clear problem: missing columns, empty, binary, unclosed quote, too large, too many rows', () => {
   expect(parseRosterCsv('name,email\nA,a@b.example').problems).toEqual([
     { line: 1, column: null, message: 'The first row must name the columns name, email, state, lea, school, position, cohort, coach_email; missing: state, lea, school, position, cohort, coach_email.' },

@@ -33,7 +33,10 @@ export type RosterRow = {
   coachEmail: string | null
 }
 
-export type ParsedRoster = { rows: RosterRow[]; problems: RosterProblem[] }
+/** The cells of a row with a bad cell that still read, so their checks against the academy are reported too. */
+export type RosterReferences = { line: number; email: string | null; cohort: string | null; coachEmail: string | null }
+
+export type ParsedRoster = { rows: RosterRow[]; problems: RosterProblem[]; incomplete: RosterReferences[] }
 
 export const STATE_LABELS: Record<RosterState, string> = { MD: 'Maryland', NJ: 'New Jersey' }
 export const POSITION_LABELS: Record<RosterPosition, string> = { principal: 'Principal', assistant_principal: 'Assistant principal' }
@@ -64,9 +67,10 @@ export function parsePosition(cell: string): RosterPosition | null {
 
 /** Reads an uploaded roster into rows, naming every bad row and cell; rows with a bad cell are left out of `rows`. */
 export function parseRosterCsv(text: string): ParsedRoster {
-  const fail = (line: number, message: string): ParsedRoster => ({ rows: [], problems: [{ line, column: null, message }] })
+  const fail = (line: number, message: string): ParsedRoster => ({ rows: [], problems: [{ line, column: null, message }], incomplete: [] })
   if (text.includes('\u0000')) return fail(1, 'This is not a text file. Save the spreadsheet as CSV (comma-separated values) and upload that.')
-  if (new TextEncoder().encode(text).byteLength > ROSTER_MAX_BYTES) {
+  // Measured with LF line ends: a form re-posting the text turns LF into CRLF, and must not push it over.
+  if (new TextEncoder().encode(text.replace(/\r\n/g, '\n')).byteLength > ROSTER_MAX_BYTES) {
     return fail(1, `The file is larger than ${ROSTER_MAX_BYTES / 1024} KB. Split it into smaller files of at most ${ROSTER_MAX_ROWS.toLocaleString('en-US')} fellows.`)
   }
   const { rows, error } = parseCsv(text)
@@ -84,6 +88,7 @@ export function parseRosterCsv(text: string): ParsedRoster {
   }
   const problems: RosterProblem[] = []
   const parsed: RosterRow[] = []
+  const incomplete: RosterReferences[] = []
   const firstLineOf = new Map<string, number>()
   for (const row of body) {
     const cell = (column: RosterColumn) => row.cells[columns.indexOf(column)] ?? ''
@@ -139,10 +144,13 @@ export function parseRosterCsv(text: string): ParsedRoster {
       else coachEmail = checked.data.toLowerCase()
     }
 
-    if (problems.length > before || !state || !position) continue
+    if (problems.length > before || !state || !position) {
+      incomplete.push({ line: row.line, email: email === '' ? null : email, cohort: cohort === '' ? null : cohort, coachEmail })
+      continue
+    }
     parsed.push({ line: row.line, name, email, state, lea, school, position, cohort, coachEmail })
   }
-  return { rows: parsed, problems }
+  return { rows: parsed, problems, incomplete }
 }
 
 /** Problems in the order of the file: by line, then by column as the template orders them. */
@@ -246,71 +254,91 @@ function coachLabel(coach: { name: string; email: string } | null) {
   return coach ? `${coach.name} (${coach.email})` : 'none'
 }
 
+type Lookups = ReturnType<typeof lookups>
+
+function lookups(snapshot: RosterSnapshot) {
+  return {
+    cohortsByName: new Map(snapshot.cohorts.map((c) => [foldName(c.name), c])),
+    cohortNames: [...snapshot.cohorts].sort((a, b) => b.startYear - a.startYear || a.name.localeCompare(b.name)).map((c) => c.name),
+    cohortsById: new Map(snapshot.cohorts.map((c) => [c.id, c])),
+    leasByKey: new Map(snapshot.leas.map((l) => [`${l.state}|${foldName(l.name)}`, l])),
+    leasById: new Map(snapshot.leas.map((l) => [l.id, l])),
+    schoolsByKey: new Map(snapshot.schools.map((s) => [`${s.leaId}|${foldName(s.name)}`, s])),
+    schoolsById: new Map(snapshot.schools.map((s) => [s.id, s])),
+    usersByEmail: new Map(snapshot.users.map((u) => [u.email.toLowerCase(), u])),
+    fellowsByUser: new Map(snapshot.fellows.map((f) => [f.userId, f])),
+    pairingsByFellow: new Map(snapshot.pairings.map((p) => [p.fellowId, p])),
+    today: snapshot.today,
+  }
+}
+
+/**
+ * The checks of a row against the academy: whose email it is, whether the cohort exists (and runs
+ * this year, for a new fellow), whether the coach is a coach. Each cell is checked when it was read.
+ */
+function checkReferences(ref: RosterReferences, look: Lookups) {
+  const problems: RosterProblem[] = []
+  const problem = (column: RosterColumn, message: string) => problems.push({ line: ref.line, column, message })
+
+  const account = ref.email ? (look.usersByEmail.get(ref.email) ?? null) : null
+  if (account && account.role !== 'fellow') {
+    const who = account.role === 'admin' ? 'an administrator' : account.role === 'coach' ? 'a coach' : 'a staff member'
+    problem('email', `${ref.email} is the account of ${who}; only fellows go on the roster.`)
+  } else if (account?.status === 'deactivated') {
+    problem('email', `The account of ${ref.email} is deactivated. An administrator reactivates it before it goes on the roster, or take the row out.`)
+  }
+  const fellow = account ? (look.fellowsByUser.get(account.id) ?? null) : null
+
+  const cohort = ref.cohort ? (look.cohortsByName.get(foldName(ref.cohort)) ?? null) : null
+  let programYear: 1 | 2 | null = null
+  if (ref.cohort && !cohort) {
+    problem(
+      'cohort',
+      look.cohortNames.length === 0
+        ? `No cohort is called “${ref.cohort}”, and the academy has no cohorts yet: create the cohort first.`
+        : `No cohort is called “${ref.cohort}”. The cohorts are ${listNames(look.cohortNames)}.`,
+    )
+  } else if (cohort && ref.email && !fellow) {
+    programYear = programYearFor(cohort.startYear, look.today)
+    if (programYear === null) {
+      problem('cohort', `“${cohort.name}” is not running this school year (${schoolYearLabel(schoolYearStart(look.today))}): a new fellow joins a cohort in its first or second year.`)
+    }
+  }
+
+  let coach: PlannedCoach | null = null
+  if (ref.coachEmail) {
+    const found = look.usersByEmail.get(ref.coachEmail)
+    if (!found) problem('coach_email', `No account has the email ${ref.coachEmail}. Invite the coach first, or leave the cell blank.`)
+    else if (found.role !== 'coach') problem('coach_email', `${ref.coachEmail} is not a coach’s account.`)
+    else if (found.status === 'deactivated') problem('coach_email', `The coach ${ref.coachEmail} is deactivated; choose an active or invited coach.`)
+    else coach = { id: found.id, name: found.name, email: found.email }
+  }
+  return { problems, account, fellow, cohort, programYear, coach }
+}
+
 /**
  * Plans a parsed roster against the academy as it is: for each row, a new fellow, an update that
  * names every field it changes, or nothing. Missing LEAs and schools are planned once each.
  * Progress, answers, submissions, artifacts and coaching records are never part of a plan.
+ * `incomplete` rows (a cell would not read) are only checked, so every problem is named at once.
  */
-export function planRoster(rows: RosterRow[], snapshot: RosterSnapshot): RosterPlan {
+export function planRoster(rows: RosterRow[], snapshot: RosterSnapshot, incomplete: RosterReferences[] = []): RosterPlan {
   const problems: RosterProblem[] = []
   const creates: RosterCreate[] = []
   const updates: RosterUpdate[] = []
   const unchanged: RosterPlan['unchanged'] = []
   const newLeas = new Map<string, NewLea>()
   const newSchools = new Map<string, NewSchool>()
+  const look = lookups(snapshot)
+  const { leasByKey, leasById, schoolsByKey, schoolsById, cohortsById, pairingsByFellow } = look
 
-  const cohortsByName = new Map(snapshot.cohorts.map((c) => [foldName(c.name), c]))
-  const cohortNames = [...snapshot.cohorts].sort((a, b) => b.startYear - a.startYear || a.name.localeCompare(b.name)).map((c) => c.name)
-  const leasByKey = new Map(snapshot.leas.map((l) => [`${l.state}|${foldName(l.name)}`, l]))
-  const leasById = new Map(snapshot.leas.map((l) => [l.id, l]))
-  const schoolsByKey = new Map(snapshot.schools.map((s) => [`${s.leaId}|${foldName(s.name)}`, s]))
-  const schoolsById = new Map(snapshot.schools.map((s) => [s.id, s]))
-  const cohortsById = new Map(snapshot.cohorts.map((c) => [c.id, c]))
-  const usersByEmail = new Map(snapshot.users.map((u) => [u.email.toLowerCase(), u]))
-  const fellowsByUser = new Map(snapshot.fellows.map((f) => [f.userId, f]))
-  const pairingsByFellow = new Map(snapshot.pairings.map((p) => [p.fellowId, p]))
-  const year = schoolYearStart(snapshot.today)
+  for (const ref of incomplete) problems.push(...checkReferences(ref, look).problems)
 
   for (const row of rows) {
-    const before = problems.length
-    const problem = (column: RosterColumn, message: string) => problems.push({ line: row.line, column, message })
-
-    const account = usersByEmail.get(row.email) ?? null
-    if (account && account.role !== 'fellow') {
-      problem('email', `${row.email} is the account of ${account.role === 'admin' ? 'an administrator' : `a ${account.role === 'coach' ? 'coach' : 'staff member'}`}; only fellows go on the roster.`)
-    } else if (account?.status === 'deactivated') {
-      problem('email', `The account of ${row.email} is deactivated. An administrator reactivates it before it goes on the roster, or take the row out.`)
-    }
-
-    const cohort = cohortsByName.get(foldName(row.cohort)) ?? null
-    if (!cohort) {
-      problem(
-        'cohort',
-        cohortNames.length === 0
-          ? `No cohort is called “${row.cohort}”, and the academy has no cohorts yet: create the cohort first.`
-          : `No cohort is called “${row.cohort}”. The cohorts are ${listNames(cohortNames)}.`,
-      )
-    }
-
-    let coach: PlannedCoach | null = null
-    if (row.coachEmail) {
-      const found = usersByEmail.get(row.coachEmail)
-      if (!found) problem('coach_email', `No account has the email ${row.coachEmail}. Invite the coach first, or leave the cell blank.`)
-      else if (found.role !== 'coach') problem('coach_email', `${row.coachEmail} is not a coach’s account.`)
-      else if (found.status === 'deactivated') problem('coach_email', `The coach ${row.coachEmail} is deactivated; choose an active or invited coach.`)
-      else coach = { id: found.id, name: found.name, email: found.email }
-    }
-
-    const fellow = account ? (fellowsByUser.get(account.id) ?? null) : null
-    let programYear: 1 | 2 | null = null
-    if (cohort && !fellow) {
-      programYear = programYearFor(cohort.startYear, snapshot.today)
-      if (programYear === null) {
-        problem('cohort', `“${cohort.name}” is not running this school year (${schoolYearLabel(year)}): a new fellow joins a cohort in its first or second year.`)
-      }
-    }
-
-    if (problems.length > before || !cohort) continue
+    const checked = checkReferences(row, look)
+    problems.push(...checked.problems)
+    const { account, fellow, cohort, programYear, coach } = checked
+    if (checked.problems.length > 0 || !cohort) continue
 
     // Places: an existing LEA and school when the names match, otherwise planned once each.
     const leaKey = `${row.state}|${foldName(row.lea)}`
@@ -377,7 +405,7 @@ export function planRoster(rows: RosterRow[], snapshot: RosterSnapshot): RosterP
     else updates.push({ line: row.line, email: row.email, name: row.name, userId: account.id, fellowId: fellow.id, changes, set })
   }
 
-  return { today: snapshot.today, creates, updates, unchanged, problems, newLeas: [...newLeas.values()], newSchools: [...newSchools.values()] }
+  return { today: snapshot.today, creates, updates, unchanged, problems: sortProblems(problems), newLeas: [...newLeas.values()], newSchools: [...newSchools.values()] }
 }
 
 export function describeChange(change: FieldChange) {

@@ -41,9 +41,10 @@ export async function previewRoster(text: string, now = new Date()): Promise<Ros
   const parsed = parseRosterCsv(text)
   const today = academyDate(now)
   let plan: RosterPlan = { today, creates: [], updates: [], unchanged: [], problems: [], newLeas: [], newSchools: [] }
-  if (parsed.rows.length > 0) {
-    const emails = parsed.rows.flatMap((r) => (r.coachEmail ? [r.email, r.coachEmail] : [r.email]))
-    plan = planRoster(parsed.rows, { ...(await loadRosterSnapshot({ emails })), today })
+  const rows = [...parsed.rows, ...parsed.incomplete]
+  if (rows.length > 0) {
+    const emails = rows.flatMap((r) => [r.email, r.coachEmail]).filter((e) => e !== null)
+    plan = planRoster(parsed.rows, { ...(await loadRosterSnapshot({ emails })), today }, parsed.incomplete)
   }
   plan = { ...plan, problems: sortProblems([...parsed.problems, ...plan.problems]) }
   return { plan, digest: encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(plan)))), view: describeRosterPlan(plan) }
