@@ -51,9 +51,10 @@ test('deactivation and reactivation move between statuses; an account that never
   expect(nextAccountStatus('reactivate', 'deactivated', true)).toBe('active')
   expect(nextAccountStatus('reactivate', 'deactivated', false)).toBe('invited')
   expect(nextAccountStatus('reactivate', 'active', true)).toBeNull()
-  expect(statusChangeMessage('Ana', 'deactivate', 'deactivated')).toBe('Ana is deactivated and signed out everywhere. Their work is kept.')
-  expect(statusChangeMessage('Ana', 'reactivate', 'invited')).toMatch(/send a new invitation/)
-  expect(statusChangeMessage('Ana', 'deactivate', null)).toBe('Ana is already deactivated.')
+  expect(statusChangeMessage({ name: 'Ana', role: 'fellow' }, 'deactivate', 'deactivated')).toBe('Ana is deactivated and signed out everywhere. Their work is kept.')
+  expect(statusChangeMessage({ name: 'Cam', role: 'coach' }, 'deactivate', 'deactivated')).toMatch(/re-pair them under Pairings/)
+  expect(statusChangeMessage({ name: 'Ana', role: 'fellow' }, 'reactivate', 'invited')).toMatch(/send a new invitation/)
+  expect(statusChangeMessage({ name: 'Ana', role: 'fellow' }, 'deactivate', null)).toBe('Ana is already deactivated.')
 })
 
 test('search parameters fall back to their defaults when missing or unexpected', () => {

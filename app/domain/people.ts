@@ -126,9 +126,14 @@ export function nextAccountStatus(intent: StatusIntent, current: AccountStatus, 
   return hasPassword ? 'active' : 'invited'
 }
 
-export function statusChangeMessage(name: string, intent: StatusIntent, next: AccountStatus | null) {
+export function statusChangeMessage(target: { name: string; role: Role }, intent: StatusIntent, next: AccountStatus | null) {
+  const { name } = target
   if (next === null) return intent === 'deactivate' ? `${name} is already deactivated.` : `${name} is not deactivated.`
-  if (next === 'deactivated') return `${name} is deactivated and signed out everywhere. Their work is kept.`
+  if (next === 'deactivated') {
+    // Pairings are history staff manage; deactivating a coach does not silently unpair their fellows.
+    const pairings = target.role === 'coach' ? ' Their fellows stay paired with them until you re-pair them under Pairings.' : ''
+    return `${name} is deactivated and signed out everywhere. Their work is kept.${pairings}`
+  }
   if (next === 'invited') return `${name} is reactivated. They have not set a password yet: send a new invitation from Invite.`
   return `${name} is reactivated and can sign in again.`
 }

@@ -171,7 +171,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (next && !(await changeAccountStatus({ id: account.id, from: account.status, to: next, actorId: user.id, ipAddress: clientAddress(request) }))) {
     return answer(intent, false, `${account.name}’s account changed a moment ago. Look again and retry.`, submission.reply(), 409)
   }
-  return answer(intent, true, statusChangeMessage(account.name, value.intent, next), submission.reply())
+  return answer(intent, true, statusChangeMessage(account, value.intent, next), submission.reply())
 }
 
 export default function FellowRecord() {

@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (next && !(await changeAccountStatus({ id: target.id, from: target.status, to: next, actorId: actor.id, ipAddress: clientAddress(request) }))) {
     return json({ ok: false, message: `${target.name}’s account changed a moment ago. Look again and retry.` }, { status: 409 })
   }
-  return json({ ok: true, message: statusChangeMessage(target.name, intent, next) })
+  return json({ ok: true, message: statusChangeMessage(target, intent, next) })
 }
 
 export default function People() {

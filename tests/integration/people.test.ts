@@ -165,6 +165,7 @@ test('staff cannot deactivate staff or administrators, administrators can, and n
   }
   const coachDone = await staff.post('/staff/people', { intent: 'deactivate', userId: academy.otherCoach.id })
   expect(coachDone.status).toBe(200)
+  expect(await pageText(coachDone)).toContain('Their fellows stay paired with them until you re-pair them under Pairings.')
   expect(await statusOf(academy.otherCoach.id)).toBe('deactivated')
 
   const bad = await staff.post('/staff/people', { intent: 'deactivate', userId: 'not-an-id' })
