@@ -4,6 +4,7 @@ import { db } from '../../db/client.server'
 import { coachingSessions, cohorts, fellows, leas, moduleProgress, moduleSchedule, modules, schools, submissionEvents, submissions, users } from '../../db/schema'
 import type { FellowFact } from '~/domain/staff-metrics'
 import type { StaffFilters } from '~/domain/staff-filters'
+import { qualified } from './qualified.server'
 
 /** The fellows a filter set covers: active or invited accounts only (a deactivated fellow has left). */
 export function fellowScope(filters: StaffFilters): SQL {
@@ -97,7 +98,8 @@ export async function listFellowFacts({ filters, today, monthStart }: { filters:
       reviews: int(sql`count(*)`),
       reviewDays: sql<number>`coalesce(sum(extract(epoch from ${submissionEvents.createdAt} - (
         select max(h.created_at) from submission_events h
-        where h.submission_id = ${submissionEvents.submissionId} and h.to_status in ('submitted', 'resubmitted') and h.created_at < ${submissionEvents.createdAt}
+        where h.submission_id = ${qualified(submissionEvents, submissionEvents.submissionId)} and h.to_status in ('submitted', 'resubmitted')
+          and h.created_at < ${qualified(submissionEvents, submissionEvents.createdAt)}
       ))) / 86400, 0)::float8`,
     }).from(fellows).$dynamic())
       .innerJoin(submissions, eq(submissions.fellowId, fellows.id))

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { db } from '../../db/client.server'
 import { createCohort, createFellow, createLea, createSchool, pairCoach } from '../../db/factories'
-import { coachingSessions, moduleProgress, moduleSchedule, submissionEvents, submissions, users } from '../../db/schema'
+import { coachingSessions, fellows as fellowsTable, moduleProgress, moduleSchedule, submissionEvents, submissions, users } from '../../db/schema'
 import { eq } from 'drizzle-orm'
 import { academyDate } from '../../app/domain/schedule'
 import { getCurriculum } from '../../app/utils/content.server'
@@ -191,4 +191,74 @@ test('the heat map gives each fellow a cell per module, told by symbol and words
   const nj = tableRows(await (await client.get(`/staff/cohorts/${academy.cohort.id}/heatmap?state=NJ`)).text(), 'Module status of each fellow in ' + academy.cohort.name + '. Use the arrow keys to move between cells.')
   expect(nj.map((r) => r[0])).toEqual(['Counted Fellow ThreeCounted School Three'])
   expect((await client.get('/staff/cohorts/00000000-0000-0000-0000-000000000000/heatmap')).status).toBe(404)
+})
+
+test('exports stream the filtered rows as CSV and never carry coaching text', async () => {
+  const academy = await handCountedAcademy()
+  const client = await staffClient(academy.staff.email)
+  const get = async (query: string) => {
+    const response = await client.get(`/staff/export.csv?${query}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('text/csv')
+    return (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+  }
+  const progress = await get(`kind=progress&cohort=${academy.cohort.id}&state=MD`)
+  expect(progress[0]).toBe('fellow,email,cohort,state,lea,school,position,program_year,module,module_year,module_month,opens_on,due_on,reading,completed_on,submission_status,handed_in_on,timeliness')
+  // Two Maryland fellows × ten year-one modules.
+  expect(progress).toHaveLength(1 + 20)
+  expect(progress.filter((l) => l.startsWith('Counted Fellow Two')).map((l) => l.split(',').at(-1))).toEqual(['missing', 'missing', 'not yet due', ...Array(7).fill('not yet due')])
+  expect(progress.filter((l) => l.startsWith('Counted Fellow One')).map((l) => l.split(',').at(-1)).slice(0, 3)).toEqual(['on time', 'late', 'not yet due'])
+  expect(progress.some((l) => l.includes('Counted Fellow Three'))).toBe(false)
+
+  const handedIn = await get(`kind=submissions&cohort=${academy.cohort.id}`)
+  expect(handedIn).toHaveLength(1 + 4)
+  expect(handedIn.find((l) => l.startsWith('Counted Fellow Three') && l.includes('returned'))).toMatch(/,returned,\d{4}-\d{2}-\d{2},on time,1,\d{4}-\d{2}-\d{2}$/)
+
+  const coaching = await get(`kind=coaching&cohort=${academy.cohort.id}`)
+  expect(coaching[0]).toBe('fellow,email,cohort,state,lea,school,position,program_year,coach,sessions_logged,minutes,sessions_this_month,expected_per_month,last_session_on')
+  expect(coaching).toHaveLength(1 + 3)
+  expect(coaching.find((l) => l.startsWith('Counted Fellow One'))).toMatch(new RegExp(`,1,45,1,1,${today}$`))
+  for (const lines of [progress, handedIn, coaching]) {
+    expect(lines.join('\n')).not.toContain('PRIVATE-NOTE-TEXT')
+    expect(lines.join('\n')).not.toContain('SHARED-SUMMARY-TEXT')
+  }
+  expect((await client.get('/staff/export.csv?kind=notes')).status).toBe(400)
+  expect((await client.get('/staff/export.csv?kind=progress&state=XX')).status).toBe(400)
+  for (const role of ['fellow', 'coach'] as const) {
+    const outsider = await staffClient((await makeUser(role)).email)
+    expect((await outsider.get(`/staff/export.csv?kind=progress`)).status).toBe(403)
+    expect((await outsider.get('/staff/reports')).status).toBe(403)
+    expect((await outsider.get(`/staff/cohorts/${academy.cohort.id}/heatmap`)).status).toBe(403)
+  }
+})
+
+test('an export larger than one page streams every fellow once', async () => {
+  const academy = await handCountedAcademy()
+  const lea = await createLea({ name: `Paged district ${academy.cohort.id.slice(0, 6)}`, state: 'NJ' })
+  const school = await createSchool({ leaId: lea.id, name: 'Paged School' })
+  const extra = 520
+  const accounts = await db
+    .insert(users)
+    .values(Array.from({ length: extra }, (_, i) => ({ email: `paged-${academy.cohort.id.slice(0, 6)}-${i}@example.test`, name: `Paged ${String(i).padStart(3, '0')}`, role: 'fellow' as const, status: 'invited' as const })))
+    .returning({ id: users.id })
+  await db.insert(fellowsTable).values(accounts.map((a) => ({ userId: a.id, cohortId: academy.cohort.id, schoolId: school.id, position: 'principal' as const, programYear: 1 })))
+  const client = await staffClient(academy.staff.email)
+  const lines = (await (await client.get(`/staff/export.csv?kind=coaching&cohort=${academy.cohort.id}`)).text()).trim().split('\r\n')
+  expect(lines).toHaveLength(1 + 3 + extra)
+  expect(new Set(lines).size).toBe(lines.length)
+})
+
+test('reports draw completion, on-time rate and coaching charts with their tables', async () => {
+  const academy = await handCountedAcademy()
+  const client = await staffClient(academy.staff.email)
+  const html = (await (await client.get(`/staff/reports?cohort=${academy.cohort.id}`)).text()).replace(/<!-- -->/g, '')
+  expect(html).toContain('<title id="completion-chart-title">')
+  expect(html).toContain('<title id="ontime-chart-title">')
+  expect(html).toContain('<title id="sessions-chart-title">')
+  expect(tableRows(html, 'On time, late and missing assignments per state')).toEqual([
+    ['Maryland', '1', '1', '2', '25%'],
+    ['New Jersey', '2', '0', '0', '100%'],
+  ])
+  const sessions = tableRows(html, 'Coaching sessions per month')
+  expect(sessions.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(2)
 })
