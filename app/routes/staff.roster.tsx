@@ -133,12 +133,13 @@ function PlanTables({ view, applied }: { view: RosterPlanView; applied: boolean 
                 <RowHeader>{c.name}</RowHeader>
                 <Cell>
                   {c.email}
-                  {c.invited ? null : <span className="block text-xs text-slate-700">has an account already: no invitation</span>}
+                  {c.invited ? null : <span className="block text-xs text-slate-700"> (has an account already: no invitation)</span>}
                 </Cell>
                 <Cell>
                   {c.school}
-                  {c.newSchool ? <strong className="ml-1 text-xs font-semibold text-emerald-900">(new)</strong> : null}
+                  {c.newSchool ? <strong className="text-xs font-semibold text-emerald-900"> (new)</strong> : null}
                   <span className="block text-xs text-slate-700">
+                    {' '}
                     {c.lea}, {c.state}
                   </span>
                 </Cell>
