@@ -53,7 +53,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return previewReply(200, 'Nothing has changed yet. Check the plan below, then apply it.', upload.fileName, upload.text, preview)
   }
-  const parsed = parseWithZod(await request.formData(), { schema: ApplySchema })
+  const form = await request.formData().catch(() => null)
+  if (!form) return json<ActionData>({ stage: 'error', ok: false, message: 'That request could not be read.' }, { status: 400 })
+  const parsed = parseWithZod(form, { schema: ApplySchema })
   if (parsed.status !== 'success') {
     return json<ActionData>({ stage: 'error', ok: false, message: Object.values(parsed.error ?? {}).flat()[0] ?? 'That request could not be read.' }, { status: 400 })
   }

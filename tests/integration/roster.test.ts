@@ -307,6 +307,10 @@ test('a bad file applies nothing and names every problem with its line and colum
   expect(await pageText(noDigest)).toContain('Preview the file before applying it.')
   const nonsense = await staff.post('/staff/roster', { intent: 'delete-everything' })
   expect(nonsense.status).toBe(400)
+  const plainText = await staff.request('/staff/roster', { method: 'POST', body: file, headers: { 'content-type': 'text/plain' } })
+  expect(plainText.status).toBe(400)
+  const brokenMultipart = await staff.request('/staff/roster', { method: 'POST', body: 'not multipart at all', headers: { 'content-type': 'multipart/form-data; boundary=nope' } })
+  expect(brokenMultipart.status).toBe(400)
   expect(await everyRow()).toEqual(before)
 })
 
