@@ -20,6 +20,7 @@ const ApplySchema = z.object({
   intent: z.literal('apply'),
   csv: z.string({ required_error: 'The previewed file did not come back. Upload it again.' }).max(ROSTER_MAX_BYTES + 2 * ROSTER_MAX_ROWS, 'The previewed file is too large. Upload it again.'),
   digest: z.string({ required_error: 'Preview the file before applying it.' }).regex(/^[0-9a-f]{64}$/, 'Preview the file before applying it.'),
+  fileName: z.string().max(200).default('the file'),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -59,16 +60,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.status !== 'success') {
     return json<ActionData>({ stage: 'error', ok: false, message: Object.values(parsed.error ?? {}).flat()[0] ?? 'That request could not be read.' }, { status: 400 })
   }
-  const { csv, digest } = parsed.value
+  const { csv, digest, fileName } = parsed.value
   const result = await importRoster(csv, { id: user.id, name: user.name, ipAddress: clientAddress(request) }, digest)
   switch (result.status) {
     case 'invalid':
-      return previewReply(400, `Nothing was applied: ${plural(result.preview.view.counts.problems, 'problem')} to fix in the file.`, 'the previewed file', csv, result.preview)
+      return previewReply(400, `Nothing was applied: ${plural(result.preview.view.counts.problems, 'problem')} to fix in the file.`, fileName, csv, result.preview)
     case 'stale':
       return previewReply(
         409,
         'Nothing was applied: the roster changed after your preview (someone else edited it). This is the plan as things stand now; check it and apply again.',
-        'the previewed file',
+        fileName,
         csv,
         result.preview,
       )
@@ -242,6 +243,7 @@ export default function RosterImport() {
                   <input type="hidden" name="intent" value="apply" />
                   <input type="hidden" name="csv" value={result.csv} />
                   <input type="hidden" name="digest" value={result.digest} />
+                  <input type="hidden" name="fileName" value={result.fileName} />
                   <p className="mb-3 text-sm text-slate-800">
                     Applying adds and updates the fellows below in one step and emails each new fellow an invitation. If the roster changes before you
                     apply, nothing is applied and you see the new plan.

@@ -323,11 +323,11 @@ test('an apply whose preview is out of date is refused with a 409 and the new pl
   const oldDigest = digestIn(await previewed.text()) ?? ''
   // Meanwhile someone else adds the district the file would have created.
   await createLea({ name: `Tidewater ${a.t}`, state: 'MD' })
-  const stale = await staff.post('/staff/roster', { intent: 'apply', csv: file, digest: oldDigest })
+  const stale = await staff.post('/staff/roster', { intent: 'apply', csv: file, digest: oldDigest, fileName: 'tidewater.csv' })
   expect(stale.status).toBe(409)
   const staleHtml = await stale.text()
   const staleText = await pageText(new Response(staleHtml))
-  expect(staleText).toContain('Nothing was applied: the roster changed after your preview (someone else edited it).')
+  expect(staleText).toContain('Preview of tidewater.csv Nothing was applied: the roster changed after your preview (someone else edited it).')
   expect(staleText).toContain('New LEAs 0 New schools 1')
   expect(await fellowsByEmail([email])).toEqual([])
   expect(await mailTo([email])).toEqual([])
