@@ -89,6 +89,11 @@ export function createExpressApp(options: ExpressAppOptions) {
       res.status(403).type('text/plain').send('Forbidden: this request came from another site.')
       return
     }
+    // Every form here posts URL-encoded or multipart; any other body would make request.formData() throw.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(req.get('content-type') ?? '')) {
+      res.status(415).type('text/plain').send('Send this as a form (URL-encoded or multipart form data).')
+      return
+    }
     const length = Number(req.get('content-length') ?? 0)
     if (length > MAX_BODY_BYTES) {
       res.status(413).type('text/plain').send('The request is too large.')

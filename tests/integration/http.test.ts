@@ -71,3 +71,20 @@ test('an oversized body is refused before it is read', async () => {
   if (response instanceof Response) expect(response.status).toBe(413)
   else expect(response).toBeInstanceOf(Error)
 })
+
+test('a post that is not a form (JSON, plain text, no type) gets a 415, never a 500', async () => {
+  const fellow = await makeUser('fellow')
+  const client = app.client()
+  await signIn(client, fellow.email, TEST_PASSWORD)
+  for (const [type, body] of [
+    ['application/json', '{"intent":"add-indicator","name":"x"}'],
+    ['text/plain', 'intent=add-indicator'],
+    [null, 'intent=add-indicator'],
+  ] as const) {
+    const headers: Record<string, string> = type ? { 'content-type': type } : {}
+    const response = await client.request('/tools/audits/00000000-0000-0000-0000-000000000000', { method: 'POST', headers, body })
+    expect({ type, status: response.status }).toEqual({ type, status: 415 })
+  }
+  // A form post still goes through (here to a 404: the audit does not exist).
+  expect((await client.post('/tools/audits/00000000-0000-0000-0000-000000000000', { intent: 'add-indicator', name: 'x' })).status).toBe(404)
+})
