@@ -5,7 +5,8 @@ export type Column = string | { label: string; numeric?: boolean }
 /** The one table style: a scrollable card, a caption for screen readers, column headers. */
 export function DataTable({ caption, columns, children }: { caption: string; columns: Column[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+    // Focusable and named, so a keyboard user can scroll a table wider than the screen.
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">

@@ -135,12 +135,12 @@ export default function StaffOverview() {
 
       <section aria-labelledby="cohorts-heading" className="mb-10 space-y-3">
         <h2 id="cohorts-heading" className="text-xl font-semibold">By cohort</h2>
-        <RollupTable caption="Cohorts: fellows, completion, assignments, review and coaching" firstColumn="Cohort" rows={data.cohorts} link={() => null} />
+        <RollupTable caption="Cohorts: fellows, completion, assignments, review and coaching" firstColumn="Cohort" rows={data.cohorts} link={(row) => `/staff${filterQuery(filters, { cohort: row.key })}`} />
         <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {data.cohorts.map((c) => (
             <li key={c.key}>
               {c.label}:{' '}
-              <Link to={`/staff/cohorts/${c.key}/heatmap${query}`} className="text-brand-800 underline underline-offset-4">heat map</Link>
+              <Link to={`/staff/cohorts/${c.key}/heatmap${query}`} className="text-brand-800 underline underline-offset-4">heat map<span className="sr-only"> of {c.label}</span></Link>
               {' · '}
               <Link to={`/staff/cohorts/${c.key}/schedule`} className="text-brand-800 underline underline-offset-4">schedule<span className="sr-only"> of {c.label}</span></Link>
             </li>
