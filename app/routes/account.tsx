@@ -14,6 +14,7 @@ import { updateUserName } from '~/models/user.server'
 import { changePassword } from '~/utils/accounts.server'
 import { requireUser } from '~/utils/auth.server'
 import { createUserSession } from '~/utils/session.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Your account · SILA Academy' }]
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get('intent') === 'notifications') {
     const submission = parseWithZod(formData, { schema: NotificationSchema })
     if (submission.status !== 'success') return json({ intent: 'notifications', result: submission.reply(), done: false }, { status: 400 })

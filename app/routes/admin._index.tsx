@@ -13,7 +13,7 @@ import { writeAudit } from '~/models/audit-log.server'
 import { deleteUserSessions } from '~/models/session.server'
 import { countActiveAdmins, getUserById, listUsers, updateUserRole } from '~/models/user.server'
 import { requireRole } from '~/utils/auth.server'
-import { clientAddress } from '~/utils/request.server'
+import { clientAddress, readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Accounts · SILA Academy' }]
 
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: RoleChangeSchema })
+  const submission = parseWithZod(await readForm(request), { schema: RoleChangeSchema })
   if (submission.status !== 'success') return json({ message: 'Choose an account and a role.', ok: false }, { status: 400 })
   const { userId, role } = submission.value
   const target = await getUserById({ id: userId })

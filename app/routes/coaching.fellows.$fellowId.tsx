@@ -13,6 +13,7 @@ import { createBelief, createDraftSession, getBelief, listBeliefs, listBeliefUpd
 import { getFellowProfile } from '~/models/fellow.server'
 import { requireUser } from '~/utils/auth.server'
 import { auditCoachingRead, requireCurrentCoach } from '~/utils/coaching.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Coaching: ${data?.fellow.name ?? 'fellow'} · SILA Academy` }]
 
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   await requireCurrentCoach(user, params.fellowId ?? '')
   const fellowId = params.fellowId ?? ''
-  const parsed = parseWithZod(await request.formData(), { schema: ActionSchema })
+  const parsed = parseWithZod(await readForm(request), { schema: ActionSchema })
   if (parsed.status !== 'success') {
     return json({ ok: false, message: Object.values(parsed.error ?? {}).flat()[0] ?? 'That request could not be read.' }, { status: 400 })
   }

@@ -13,6 +13,7 @@ import { getFellowProfile } from '~/models/fellow.server'
 import { requireUser } from '~/utils/auth.server'
 import { auditCoachingRead, requireSessionAuthor } from '~/utils/coaching.server'
 import { getCurriculum } from '~/utils/content.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Coaching session · SILA Academy' }]
 
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { session, stillPaired } = await requireSessionAuthor(user, params.sessionId ?? '')
   if (!stillPaired) return json({ ok: false, message: 'Your pairing with this fellow has ended: the session is yours to read, not to change.' }, { status: 403 })
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = form.get('intent')
   const parsed = parseWithZod(form, { schema: SessionSchema })
   if (parsed.status !== 'success') {

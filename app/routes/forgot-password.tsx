@@ -8,6 +8,7 @@ import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
 import { ForgotPasswordSchema } from '~/domain/account-schemas'
 import { requestPasswordReset } from '~/utils/accounts.server'
 import { requireAnonymous } from '~/utils/auth.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Forgot your password · SILA Academy' }]
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: ForgotPasswordSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply(), sent: false }, { status: 400 })

@@ -8,6 +8,7 @@ import { SetPasswordSchema } from '~/domain/account-schemas'
 import { homePathFor } from '~/domain/roles'
 import { lookUpToken, redeemToken } from '~/utils/accounts.server'
 import { createUserSession } from '~/utils/session.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Accept your invitation · SILA Academy' }]
 
@@ -18,7 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: SetPasswordSchema })
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password', 'confirm'] }), { status: 400 })

@@ -16,6 +16,7 @@ import { academyDate } from '~/domain/schedule'
 import { STATE_LABELS } from '~/domain/submission-state'
 import { getCompiledModule, getCurriculum } from '~/utils/content.server'
 import { requireModuleViewer } from '~/utils/reader.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} · SILA Academy` : 'Module · SILA Academy' },
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (access !== 'edit' || !fellow) {
     return json({ ok: false as const, promptId: '', error: 'This module is read-only for you.' }, { status: 403 })
   }
-  const submission = parseWithZod(await request.formData(), { schema: ActionSchema })
+  const submission = parseWithZod(await readForm(request), { schema: ActionSchema })
   if (submission.status !== 'success') {
     const error = Object.values(submission.error ?? {}).flat()[0] ?? 'That request could not be read.'
     return json({ ok: false as const, promptId: '', error }, { status: 400 })

@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { signIn } from '~/utils/accounts.server'
 import { requireAnonymous, safeRedirect } from '~/utils/auth.server'
 import { createUserSession } from '~/utils/session.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · SILA Academy' }]
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: SignInSchema })
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader } from '~/components/page-header'
 import { listNotifications, markAllRead } from '~/models/notification.server'
 import { requireUser } from '~/utils/auth.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · SILA Academy' }]
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const intent = (await request.formData()).get('intent')
+  const intent = (await readForm(request)).get('intent')
   if (intent !== 'mark-all-read') return json({ ok: false }, { status: 400 })
   await markAllRead({ userId: user.id })
   return json({ ok: true })

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SetPasswordForm, tokenProblemMessage } from '~/components/set-password-form'
 import { SetPasswordSchema } from '~/domain/account-schemas'
 import { lookUpToken, redeemToken } from '~/utils/accounts.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · SILA Academy' }]
 
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: SetPasswordSchema })
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password', 'confirm'] }), { status: 400 })

@@ -11,7 +11,7 @@ import { writeAudit } from '~/models/audit-log.server'
 import { getCohort, getCohortSchedule, setCoachingCadence, setScheduleDates } from '~/models/schedule.server'
 import { requireRole } from '~/utils/auth.server'
 import { getCurriculum } from '~/utils/content.server'
-import { clientAddress } from '~/utils/request.server'
+import { clientAddress, readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Schedule · ${data?.cohort.name ?? 'Cohort'} · SILA Academy` }]
 
@@ -31,7 +31,7 @@ type RowError = { moduleSlug: string; message: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohort(request, params.cohortId)
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = form.get('intent')
   const modules = getCurriculum().modules
   if (intent === 'fill-default') {

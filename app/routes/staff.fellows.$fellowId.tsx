@@ -41,7 +41,7 @@ import {
 import { getCohort, listCohorts } from '~/models/schedule.server'
 import { requireRole } from '~/utils/auth.server'
 import { getCurriculum } from '~/utils/content.server'
-import { clientAddress } from '~/utils/request.server'
+import { clientAddress, readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.fellow.name ?? 'Fellow'} · People · SILA Academy` }]
 
@@ -113,7 +113,7 @@ function answer(intent: string, ok: boolean, message: string, result: Submission
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, record } = await requireFellow(request, params.fellowId)
-  const submission = parseWithZod(await request.formData(), { schema: FellowRecordSchema })
+  const submission = parseWithZod(await readForm(request), { schema: FellowRecordSchema })
   const sentIntent = submission.payload.intent
   const intent = typeof sentIntent === 'string' ? sentIntent : ''
   if (submission.status !== 'success') {

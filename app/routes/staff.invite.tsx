@@ -10,6 +10,7 @@ import { InviteSchema } from '~/domain/account-schemas'
 import { invitableRoles, ROLE_LABELS } from '~/domain/roles'
 import { inviteUser } from '~/utils/accounts.server'
 import { requireRole } from '~/utils/auth.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Invite people · SILA Academy' }]
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'staff', 'admin')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const allowed = invitableRoles(user.role)
   const submission = parseWithZod(formData, {
     schema: InviteSchema.refine((v) => allowed.includes(v.role), {

@@ -12,7 +12,7 @@ import { writeAudit } from '~/models/audit-log.server'
 import { listCoachesWithCaseload, repair } from '~/models/coaching.server'
 import { getFellowAccessContext, listFellowsWithCoach } from '~/models/fellow.server'
 import { requireRole } from '~/utils/auth.server'
-import { clientAddress } from '~/utils/request.server'
+import { clientAddress, readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Coach pairings · SILA Academy' }]
 
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'staff', 'admin')
-  const parsed = parseWithZod(await request.formData(), { schema: PairSchema })
+  const parsed = parseWithZod(await readForm(request), { schema: PairSchema })
   if (parsed.status !== 'success') return json({ ok: false, message: 'Choose a fellow and a coach.' }, { status: 400 })
   const { fellowId, coachId } = parsed.value
   const [context, coaches] = await Promise.all([getFellowAccessContext({ fellowId }), listCoachesWithCaseload()])

@@ -25,7 +25,7 @@ import {
 import { ROLE_LABELS } from '~/domain/roles'
 import { changeAccountStatus, getAccountForStatusChange, searchPeople } from '~/models/people.server'
 import { requireRole } from '~/utils/auth.server'
-import { clientAddress } from '~/utils/request.server'
+import { clientAddress, readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'People · SILA Academy' }]
 
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, 'staff', 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: AccountStatusSchema })
+  const submission = parseWithZod(await readForm(request), { schema: AccountStatusSchema })
   if (submission.status !== 'success') {
     return json({ ok: false, message: 'Choose an account to deactivate or reactivate.' }, { status: 400 })
   }

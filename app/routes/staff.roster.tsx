@@ -10,7 +10,7 @@ import { PageHeader } from '~/components/page-header'
 import { ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, type RosterPlanView } from '~/domain/roster'
 import { listRosterCohorts } from '~/models/roster.server'
 import { requireRole } from '~/utils/auth.server'
-import { clientAddress } from '~/utils/request.server'
+import { clientAddress, readForm } from '~/utils/request.server'
 import { importRoster, previewRoster, readRosterUpload, type RosterPreview } from '~/utils/roster.server'
 
 export const meta: MetaFunction = () => [{ title: 'Roster import · SILA Academy' }]
@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return previewReply(200, 'Nothing has changed yet. Check the plan below, then apply it.', upload.fileName, upload.text, preview)
   }
-  const form = await request.formData().catch(() => null)
+  const form = await readForm(request).catch(() => null)
   if (!form) return json<ActionData>({ stage: 'error', ok: false, message: 'That request could not be read.' }, { status: 400 })
   const parsed = parseWithZod(form, { schema: ApplySchema })
   if (parsed.status !== 'success') {

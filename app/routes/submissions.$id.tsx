@@ -28,6 +28,7 @@ import { getCompiledModule } from '~/utils/content.server'
 import { renderMarkdown } from '~/utils/markdown.server'
 import { actOnSubmission, requireSubmissionAccess } from '~/utils/submissions.server'
 import { deleteUpload, storeUpload } from '~/utils/uploads.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.assignment.title} · ${data.fellowName} · SILA Academy` : 'Submission · SILA Academy' },
@@ -115,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (role !== 'owner' || !isEditable(submission.status)) return reply(403, 'upload', 'Files can be attached only while the work is with you.')
     return handleUpload(request, submission.id)
   }
-  const parsed = parseWithZod(await request.formData(), { schema: ActionSchema })
+  const parsed = parseWithZod(await readForm(request), { schema: ActionSchema })
   if (parsed.status !== 'success') {
     const message = Object.values(parsed.error ?? {}).flat()[0] ?? 'That request could not be read.'
     return reply(400, 'unknown', message)

@@ -5,12 +5,13 @@ import { moduleAccess } from '~/domain/reader'
 import { getCompiledModule } from '~/utils/content.server'
 import { requireModuleViewer } from '~/utils/reader.server'
 import { startSubmission } from '~/utils/submissions.server'
+import { readForm } from '~/utils/request.server'
 
 /** POST a module slug: opens (or reopens) the fellow's submission for its assignment. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user, viewer, fellow } = await requireModuleViewer(request)
   if (!fellow) throw new Response('Only fellows submit assignments.', { status: 403 })
-  const slug = (await request.formData()).get('moduleSlug')
+  const slug = (await readForm(request)).get('moduleSlug')
   const compiled = typeof slug === 'string' ? getCompiledModule(slug) : null
   const result = await startSubmission({
     actorId: user.id,

@@ -16,6 +16,7 @@ import { addIndicator, deleteIndicator, importAuditCounts, saveAuditNotes, saveI
 import { requireUser } from '~/utils/auth.server'
 import { requireArtifactAuthor } from '~/utils/artifacts.server'
 import { loadAudit } from '~/utils/equity-audit.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Equity audit'} · SILA Academy` }]
 
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const artifact = await requireArtifactAuthor(user, params.id ?? '', 'equity_audit')
   if (request.headers.get('content-type')?.startsWith('multipart/form-data')) return handleUpload(request, artifact.id)
-  const parsed = parseWithZod(await request.formData(), { schema: ActionSchema })
+  const parsed = parseWithZod(await readForm(request), { schema: ActionSchema })
   if (parsed.status !== 'success') {
     const intent = typeof parsed.payload.intent === 'string' ? parsed.payload.intent : ''
     const indicatorId = typeof parsed.payload.indicatorId === 'string' ? parsed.payload.indicatorId : undefined

@@ -13,6 +13,7 @@ import { academyDate } from '~/domain/schedule'
 import { createAudit } from '~/models/equity-audit.server'
 import { requireUser } from '~/utils/auth.server'
 import { requireOwnFellowRecord } from '~/utils/artifacts.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'New equity audit · SILA Academy' }]
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const profile = await requireOwnFellowRecord(await requireUser(request))
-  const submission = parseWithZod(await request.formData(), { schema: NewAuditSchema })
+  const submission = parseWithZod(await readForm(request), { schema: NewAuditSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const id = await createAudit({ fellowId: profile.fellowId, title: submission.value.title, schoolYear: submission.value.schoolYear.replace('-', '–') })
   return redirect(artifactPath('equity_audit', id))

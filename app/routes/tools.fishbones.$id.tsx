@@ -26,6 +26,7 @@ import {
 import { requireUser } from '~/utils/auth.server'
 import { requireArtifactAccess, requireArtifactAuthor } from '~/utils/artifacts.server'
 import { getEquityPhase } from '~/utils/content.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Fishbone'} · Fishbone · SILA Academy` }]
 
@@ -67,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { id: artifactId } = await requireArtifactAuthor(user, params.id ?? '', 'fishbone')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const parsed = parseWithZod(formData, { schema: ActionSchema })
   if (parsed.status !== 'success') {
     const field = (name: string) => {

@@ -15,6 +15,7 @@ import { requireUser } from '~/utils/auth.server'
 import { requireOwnFellowRecord } from '~/utils/artifacts.server'
 import { loadAuditFindings } from '~/utils/equity-audit.server'
 import { getEquityPhase } from '~/utils/content.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'New fishbone · SILA Academy' }]
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const profile = await requireOwnFellowRecord(user)
-  const submission = parseWithZod(await request.formData(), { schema: NewFishboneSchema })
+  const submission = parseWithZod(await readForm(request), { schema: NewFishboneSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   const id = await createFishbone({ fellowId: profile.fellowId, ...submission.value })
   return redirect(artifactPath('fishbone', id))

@@ -27,6 +27,7 @@ import { addCycle, addDataPoint, addMeasure, deleteDataPoint, getPdsa, updateRam
 import { requireArtifactAccess, requireArtifactAuthor } from '~/utils/artifacts.server'
 import { requireUser } from '~/utils/auth.server'
 import { getEquityPhase } from '~/utils/content.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.artifact.title ?? 'PDSA cycles'} · SILA Academy` }]
 
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const artifact = await requireArtifactAuthor(user, params.id ?? '', 'pdsa')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
 
   if (intent === 'ramp') {

@@ -14,6 +14,7 @@ import { getPdsaCycle, updateCyclePhase } from '~/models/pdsa.server'
 import { requireArtifactAccess, requireArtifactAuthor } from '~/utils/artifacts.server'
 import { requireUser } from '~/utils/auth.server'
 import { getEquityPhase } from '~/utils/content.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Cycle ${data.cycle.number} · ${data.artifact.title} · SILA Academy` : 'PDSA cycle · SILA Academy' },
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const artifact = await requireArtifactAuthor(user, params.id ?? '', 'pdsa')
   const number = CYCLE_NUMBER.test(params.number ?? '') ? Number(params.number) : 0
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const notFound = { ok: false, form: '', message: 'This work has no such cycle.' }
 

@@ -16,6 +16,7 @@ import { requireOwnFellowRecord } from '~/utils/artifacts.server'
 import { loadAuditFindings } from '~/utils/equity-audit.server'
 import { requireUser } from '~/utils/auth.server'
 import { getEquityPhase } from '~/utils/content.server'
+import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Start PDSA cycles · SILA Academy' }]
 
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const profile = await requireOwnFellowRecord(user)
-  const submission = parseWithZod(await request.formData(), { schema: CreatePdsaSchema })
+  const submission = parseWithZod(await readForm(request), { schema: CreatePdsaSchema })
   if (submission.status !== 'success') {
     return json({ ok: false, message: firstMessage(submission.error), result: submission.reply() }, { status: 400 })
   }

@@ -9,3 +9,15 @@ export function clientAddress(request: Request) {
 export function userAgent(request: Request) {
   return request.headers.get('user-agent')?.slice(0, 300) ?? null
 }
+
+/**
+ * The posted form. A body that claims to be a form but cannot be read (broken multipart, cut-off
+ * upload) is the sender's fault: a 400 that says so, never a 500.
+ */
+export async function readForm(request: Request) {
+  try {
+    return await request.formData()
+  } catch {
+    throw new Response('The form could not be read. Reload the page and try again.', { status: 400 })
+  }
+}

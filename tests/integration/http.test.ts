@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { makeUser, TEST_PASSWORD } from '../support/academy'
+import { makeFellow, makeUser, TEST_PASSWORD } from '../support/academy'
 import { serveAppForTests } from '../support/app'
 import { signIn } from '../support/client'
 
@@ -87,4 +87,14 @@ test('a post that is not a form (JSON, plain text, no type) gets a 415, never a 
   }
   // A form post still goes through (here to a 404: the audit does not exist).
   expect((await client.post('/tools/audits/00000000-0000-0000-0000-000000000000', { intent: 'add-indicator', name: 'x' })).status).toBe(404)
+})
+
+test('a broken multipart body gets a 400 from every kind of form, never a 500', async () => {
+  const { user } = await makeFellow()
+  const client = app.client()
+  await signIn(client, user.email, TEST_PASSWORD)
+  for (const path of ['/login', '/account', '/notifications', '/tools/audits/new', '/tools/fishbones/new', '/learn/launching-the-academy']) {
+    const response = await client.request(path, { method: 'POST', body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end', headers: { 'content-type': 'multipart/form-data; boundary=x' } })
+    expect({ path, status: response.status }).toEqual({ path, status: 400 })
+  }
 })
