@@ -1,4 +1,5 @@
-import { desc, eq } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, ilike, lt } from 'drizzle-orm'
+import type { AuditFilters } from '~/domain/audit-filters'
 import { db } from '../../db/client.server'
 import { auditLog, users } from '../../db/schema'
 
@@ -23,7 +24,18 @@ export async function writeAudit(entry: AuditEntry) {
   })
 }
 
-export async function listAuditEntries({ limit = 200, action }: { limit?: number; action?: string }) {
+function auditWhere(filters: AuditFilters, beforeId: number | null) {
+  return and(
+    filters.action ? eq(auditLog.action, filters.action) : undefined,
+    filters.actor ? ilike(users.email, `%${filters.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    filters.from ? gte(auditLog.createdAt, new Date(`${filters.from}T00:00:00Z`)) : undefined,
+    filters.to ? lt(auditLog.createdAt, new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000)) : undefined,
+    beforeId === null ? undefined : lt(auditLog.id, beforeId),
+  )
+}
+
+/** Entries newest first, narrowed by the filters; `beforeId` pages through for exports. */
+export async function listAuditEntries({ filters, limit = 200, beforeId = null }: { filters: AuditFilters; limit?: number; beforeId?: number | null }) {
   return db
     .select({
       id: auditLog.id,
@@ -37,7 +49,13 @@ export async function listAuditEntries({ limit = 200, action }: { limit?: number
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(action ? eq(auditLog.action, action) : undefined)
+    .where(auditWhere(filters, beforeId))
     .orderBy(desc(auditLog.id))
     .limit(limit)
+}
+
+/** Every kind of action the log holds, for the filter. */
+export async function listAuditActions() {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action))
+  return rows.map((r) => r.action)
 }
