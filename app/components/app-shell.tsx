@@ -79,7 +79,8 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
         {children}
       </main>
       <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600 print:hidden">
-        School Improvement Leadership Academy · Center for Educational Innovation and Improvement
+        School Improvement Leadership Academy · Center for Educational Innovation and Improvement ·{' '}
+        <Link to="/accessibility" className="underline underline-offset-4">Accessibility</Link>
       </footer>
     </>
   )

@@ -44,3 +44,11 @@ test('a keyboard user skips to the main content and signs in without a mouse', a
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL('/caseload')
 })
+
+test('the accessibility statement is open to everyone, linked from every page, and axe-clean', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByRole('link', { name: 'Accessibility' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Accessibility statement' })).toBeVisible()
+  await expect(page.getByText(/WCAG\) 2.1 at level AA/)).toBeVisible()
+  await expectNoAxeViolations(page)
+})
