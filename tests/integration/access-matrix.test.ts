@@ -9,7 +9,7 @@ import { notify } from '../../app/utils/notify.server'
 import { makeAcademy, TEST_PASSWORD } from '../support/academy'
 import { serveAppForTests } from '../support/app'
 import { location, signIn, type TestClient } from '../support/client'
-import { ACTORS, TABLE, type ActorName, type Expected, type World } from './access-matrix.table'
+import { ACTORS, TABLE, TO_LOGIN, type ActorName, type Expected, type World } from './access-matrix.table'
 
 const app = serveAppForTests()
 const appDirectory = path.resolve('app')
@@ -127,6 +127,13 @@ async function buildWorld() {
   return { world, clients, emails }
 }
 
+/** Remix single fetch: /a/b?x → /a/b.data?x, and / → /_root.data. */
+function singleFetchUrl(url: string) {
+  const parsed = new URL(url, 'http://matrix.test')
+  const pathname = parsed.pathname === '/' ? '/_root' : parsed.pathname.replace(/\/$/, '')
+  return `${pathname}.data${parsed.search}`
+}
+
 function matches(expected: Expected, response: Response) {
   if (typeof expected === 'number') return response.status === expected
   if ('anyOf' in expected) return expected.anyOf.includes(response.status)
@@ -172,6 +179,7 @@ test('every route answers every actor as the access matrix says, including for o
     if ('action' in module && posts === 0) problems.push(`app/${file} has an action but its row has no POST probe.`)
     if (!('action' in module) && posts > 0) problems.push(`app/${file} has no action but its row has a POST probe.`)
     if (row.probes.length === 0) problems.push(`app/${file}: its row has no probes.`)
+    const isPage = 'default' in module
 
     for (const probe of row.probes) {
       const url = probe.url(world)
@@ -181,10 +189,23 @@ test('every route answers every actor as the access matrix says, including for o
         const expected = probe.get[actor]
         if (!matches(expected, response)) mismatches.push({ route: `app/${file}`, actor, method: 'GET', url, expected: describeExpected(expected), got: describeGot(response) })
         const body = await response.text()
-        if (response.status !== 200) continue
         for (const rule of probe.hidden ?? []) {
           const text = rule.text(world)
-          if (rule.from.includes(actor) && body.includes(text)) mismatches.push({ route: `app/${file}`, actor, method: 'GET', url, expected: `200 without “${text}”`, got: '200 showing it' })
+          if (rule.from.includes(actor) && body.includes(text)) mismatches.push({ route: `app/${file}`, actor, method: 'GET', url, expected: `no “${text}”`, got: `${response.status} showing it` })
+        }
+        if (!isPage) continue
+        // The same loader as the browser fetches it on client-side navigation (single fetch):
+        // whoever the page refuses gets the same refusal, and nothing hidden, from its data.
+        const dataUrl = singleFetchUrl(url)
+        const data = await clients[actor].get(dataUrl)
+        requests++
+        const dataBody = await data.text()
+        const refusal = typeof expected === 'number' && expected >= 400 ? expected : null
+        if (refusal !== null && data.status !== refusal) mismatches.push({ route: `app/${file}`, actor, method: 'GET', url: dataUrl, expected: String(refusal), got: describeGot(data) })
+        if (expected === TO_LOGIN && (data.status === 200 || !dataBody.includes('/login'))) mismatches.push({ route: `app/${file}`, actor, method: 'GET', url: dataUrl, expected: 'a redirect to /login', got: `${data.status} ${dataBody.slice(0, 60)}` })
+        for (const rule of probe.hidden ?? []) {
+          const text = rule.text(world)
+          if (rule.from.includes(actor) && dataBody.includes(text)) mismatches.push({ route: `app/${file}`, actor, method: 'GET', url: dataUrl, expected: `no “${text}”`, got: `${data.status} showing it` })
         }
       }
       const post = probe.post
@@ -200,7 +221,7 @@ test('every route answers every actor as the access matrix says, including for o
     }
   }
 
-  console.log(`Access matrix: ${routes} routes × ${ACTORS.length} actors = ${requests} requests (GET for every URL, POST where the route has an action).`)
+  console.log(`Access matrix: ${routes} routes × ${ACTORS.length} actors = ${requests} requests (GET of every URL and of its page data, POST where the route has an action).`)
   const message = [...problems, mismatches.length > 0 ? `${mismatches.length} answers differ from the access matrix:\n${report(mismatches)}` : ''].filter(Boolean).join('\n')
   expect({ problems, mismatches }, message).toEqual({ problems: [], mismatches: [] })
 })
