@@ -265,6 +265,15 @@ export const TABLE: Record<string, Row> = {
         // Reviewers post too (accept, return); the probe body is invalid for everyone.
         post: { expect: by(TO_LOGIN, ALLOWED, 404, ALLOWED, 404, ALLOWED, ALLOWED) },
       },
+      {
+        // The other fellow, on their own submission, asks to remove the fellow's file: not attached here.
+        url: (w) => `/submissions/${w.otherSubmissionId}`,
+        get: by(TO_LOGIN, 404, 200, 404, 200, 200, 200),
+        post: {
+          body: (w) => ({ intent: 'remove-file', fileId: w.fileId }),
+          expect: by(TO_LOGIN, 404, 404, 404, 403, 403, 403),
+        },
+      },
     ],
   },
   'routes/submissions._index.tsx': {
