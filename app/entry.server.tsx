@@ -9,6 +9,7 @@ import { serverModuleComponent } from './utils/content.server'
 import { NonceProvider } from './utils/nonce'
 
 export { startup } from './utils/startup.server'
+export { closeDatabase } from '../db/client.server'
 
 const ABORT_DELAY = 5_000
 
