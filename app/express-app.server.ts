@@ -94,6 +94,12 @@ export function createExpressApp(options: ExpressAppOptions) {
       res.status(415).type('text/plain').send('Send this as a form (URL-encoded or multipart form data).')
       return
     }
+    // A chunked body has no Content-Length to check, and Remix would read all of it into memory.
+    // Browsers send a length with every form post, so a form without one is refused outright.
+    if (req.get('transfer-encoding') && req.get('content-length') === undefined) {
+      res.status(411).type('text/plain').send('Send the form with a Content-Length.')
+      return
+    }
     const length = Number(req.get('content-length') ?? 0)
     if (length > MAX_BODY_BYTES) {
       res.status(413).type('text/plain').send('The request is too large.')

@@ -33,8 +33,8 @@ const ActionSchema = z.discriminatedUnion('intent', [
   }),
   z.object({
     intent: z.literal('mark-section'),
-    sectionId: z.string().max(100),
-    done: z.enum(['true', 'false']),
+    sectionId: z.string({ required_error: 'That section could not be found. Reload the page and try again.' }).max(100),
+    done: z.enum(['true', 'false'], { errorMap: () => ({ message: 'That section could not be marked. Reload the page and try again.' }) }),
   }),
 ])
 

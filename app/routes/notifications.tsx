@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const intent = (await readForm(request)).get('intent')
-  if (intent !== 'mark-all-read') return json({ ok: false }, { status: 400 })
+  if (intent !== 'mark-all-read') return json({ ok: false, message: 'That request could not be read. Reload the page and try again.' }, { status: 400 })
   await markAllRead({ userId: user.id })
   return json({ ok: true })
 }

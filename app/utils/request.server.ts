@@ -15,9 +15,18 @@ export function userAgent(request: Request) {
  * upload) is the sender's fault: a 400 that says so, never a 500.
  */
 export async function readForm(request: Request) {
+  let form: FormData
   try {
-    return await request.formData()
+    form = await request.formData()
   } catch {
     throw new Response('The form could not be read. Reload the page and try again.', { status: 400 })
   }
+  // PostgreSQL cannot store a NUL character in text; refusing it here, once, beats a 500 at the insert
+  // or silently changing what the person typed.
+  for (const value of form.values()) {
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      throw new Response('The form contains a NUL character (\\0), which cannot be saved. Remove it and try again.', { status: 400 })
+    }
+  }
+  return form
 }
