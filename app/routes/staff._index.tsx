@@ -7,11 +7,10 @@ import { PageHeader } from '~/components/page-header'
 import { AttentionList } from '~/components/staff/attention-list'
 import { FilterForm } from '~/components/staff/filter-form'
 import { RollupTable } from '~/components/staff/rollup-table'
-import { academyDate } from '~/domain/schedule'
-import { drillLevel, filterQuery, parseStaffFilters, type StaffFilters } from '~/domain/staff-filters'
+import { drillLevel, filterQuery, type StaffFilters } from '~/domain/staff-filters'
 import { completionGrid, formatPercent, monthLabel, needingAttention, rollUp, sumFacts, type Rollup } from '~/domain/staff-metrics'
-import { completionByMonth, listFellowFacts, listFilterOptions } from '~/models/staff-metrics.server'
 import { requireRole } from '~/utils/auth.server'
+import { loadStaffView } from '~/utils/staff-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Cohort overview · SILA Academy' }]
 
@@ -26,15 +25,7 @@ const LEVEL_COLUMNS = { state: 'State', lea: 'District (LEA)', school: 'School',
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'staff', 'admin')
-  const parsed = parseStaffFilters(new URL(request.url).searchParams)
-  if (!parsed.ok) throw new Response(parsed.message, { status: 400 })
-  const filters = parsed.filters
-  const today = academyDate(new Date())
-  const [facts, months, options] = await Promise.all([
-    listFellowFacts({ filters, today, monthStart: `${today.slice(0, 8)}01` }),
-    completionByMonth({ filters, today }),
-    listFilterOptions(),
-  ])
+  const { filters, today, facts, months, options } = await loadStaffView(request)
   const level = drillLevel(filters)
   const attention = needingAttention(facts, today)
   return json({

@@ -7,11 +7,12 @@ import { FilterForm } from '~/components/staff/filter-form'
 import { HeatLegend, HeatMap } from '~/components/staff/heat-map'
 import { buildHeatmap, countStates } from '~/domain/heatmap'
 import { academyDate } from '~/domain/schedule'
-import { filterQuery, parseStaffFilters } from '~/domain/staff-filters'
+import { filterQuery } from '~/domain/staff-filters'
 import { getHeatmapData } from '~/models/heatmap.server'
 import { getCohort } from '~/models/schedule.server'
 import { listFilterOptions } from '~/models/staff-metrics.server'
 import { requireRole } from '~/utils/auth.server'
+import { requireStaffFilters } from '~/utils/staff-view.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Heat map: ${data?.cohort.name ?? 'cohort'} · SILA Academy` }]
 
@@ -22,9 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? ''
   const cohort = UUID.test(cohortId) ? await getCohort({ id: cohortId }) : null
   if (!cohort) throw new Response('Not found', { status: 404 })
-  const parsed = parseStaffFilters(new URL(request.url).searchParams)
-  if (!parsed.ok) throw new Response(parsed.message, { status: 400 })
-  const filters = { ...parsed.filters, cohort: cohort.id }
+  const filters = { ...requireStaffFilters(request), cohort: cohort.id }
   const [data, options] = await Promise.all([getHeatmapData({ cohortId: cohort.id, filters }), listFilterOptions()])
   const grid = buildHeatmap({ today: academyDate(new Date()), ...data })
   return json({ cohort: { id: cohort.id, name: cohort.name }, filters, options, grid, counts: countStates(grid.rows) })

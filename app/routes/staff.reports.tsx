@@ -8,26 +8,17 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader } from '~/components/page-header'
 import { Figure } from '~/components/staff/figure'
 import { FilterForm } from '~/components/staff/filter-form'
-import { academyDate } from '~/domain/schedule'
-import { parseStaffFilters } from '~/domain/staff-filters'
 import { completionGrid, formatPercent, monthLabel, rollUp } from '~/domain/staff-metrics'
-import { completionByMonth, listFellowFacts, listFilterOptions, sessionsByMonth } from '~/models/staff-metrics.server'
+import { sessionsByMonth } from '~/models/staff-metrics.server'
 import { requireRole } from '~/utils/auth.server'
+import { loadStaffView } from '~/utils/staff-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · SILA Academy' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'staff', 'admin')
-  const parsed = parseStaffFilters(new URL(request.url).searchParams)
-  if (!parsed.ok) throw new Response(parsed.message, { status: 400 })
-  const filters = parsed.filters
-  const today = academyDate(new Date())
-  const [facts, months, sessions, options] = await Promise.all([
-    listFellowFacts({ filters, today, monthStart: `${today.slice(0, 8)}01` }),
-    completionByMonth({ filters, today }),
-    sessionsByMonth({ filters }),
-    listFilterOptions(),
-  ])
+  const { filters, today, facts, months, options } = await loadStaffView(request)
+  const sessions = await sessionsByMonth({ filters })
   return json({ today, filters, options, completion: completionGrid(months), states: rollUp(facts, 'state', today), sessions })
 }
 
