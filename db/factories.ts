@@ -14,6 +14,8 @@ export async function createUser(values: {
   role: Role
   passwordHash?: string | null
   status?: 'invited' | 'active' | 'deactivated'
+  /** An encrypted authenticator key (see encryptTotpKey): the account then signs in with a code too. */
+  totpKey?: string | null
 }) {
   const [user] = await db
     .insert(users)
@@ -23,6 +25,7 @@ export async function createUser(values: {
       role: values.role,
       passwordHash: values.passwordHash ?? null,
       status: values.status ?? (values.passwordHash ? 'active' : 'invited'),
+      totpKey: values.totpKey ?? null,
     })
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role })
   return user

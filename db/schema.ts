@@ -48,6 +48,10 @@ export const users = pgTable(
       .notNull()
       .default('immediate'),
     lastDigestAt: timestamptz('last_digest_at'),
+    /** The TOTP key, AES-256-GCM encrypted with TOTP_ENCRYPTION_KEY; null until the second factor is set up. */
+    totpKey: text('totp_key'),
+    /** The last 30-second step whose code was accepted: a code works once. */
+    totpLastStep: integer('totp_last_step'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -66,8 +70,31 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /** Idle sessions end: see judgeSession. Written at most once a minute. */
+    lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
+    /** False between the password and the code, for accounts with a second factor. */
+    secondFactorVerified: boolean('second_factor_verified').notNull().default(false),
+    /** Wrong codes in this sign-in; at SECOND_FACTOR_ATTEMPTS the session is ended. */
+    secondFactorFailures: integer('second_factor_failures').notNull().default(0),
+    /** When the password (and code) were last asked again, before a change to email, password or second factor. */
+    reauthenticatedAt: timestamptz('reauthenticated_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+/** Single-use recovery codes for the second factor; only their SHA-256 is stored. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamptz('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_code_key').on(t.userId, t.codeHash)],
 )
 
 export const authTokenKindEnum = pgEnum('auth_token_kind', ['invitation', 'password_reset'])

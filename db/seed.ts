@@ -1,17 +1,9 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding'
+import { hashPassword } from '../app/utils/password.server'
+import { encryptTotpKey } from '../app/utils/second-factor.server'
 import { createCohort, createFellow, createLea, createSchool, createUser, pairCoach } from './factories'
+import { DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_KEY } from './demo-accounts'
 import { seedDemoAudit } from './seed-artifacts'
-
-/** Everyone in the demo academy is invented: names, districts and schools alike. */
-export const DEMO_PASSWORD = 'sila-demo-password'
-export const DEMO_DOMAIN = 'demo.sila.test'
-
-export const DEMO_LOGINS = [
-  { role: 'fellow', email: `fellow@${DEMO_DOMAIN}`, note: 'year-one principal, Maryland' },
-  { role: 'fellow', email: `fellow.year2@${DEMO_DOMAIN}`, note: 'year-two assistant principal, New Jersey' },
-  { role: 'coach', email: `coach@${DEMO_DOMAIN}`, note: 'equity coach with a caseload of 8' },
-  { role: 'staff', email: `staff@${DEMO_DOMAIN}`, note: 'academy staff' },
-  { role: 'admin', email: `admin@${DEMO_DOMAIN}`, note: 'administrator' },
-] as const
 
 const DISTRICTS = [
   { name: 'Severn Shore County Public Schools', state: 'MD', schools: ['Bayview Elementary School', 'Marsh Creek Middle School', 'Severn Shore High School'] },
@@ -35,9 +27,12 @@ const AP_PROJECTS = [
 /**
  * Creates the demo academy: 2 cohorts (one starting year one, one in year two), 6 LEAs across
  * Maryland and New Jersey with 3 schools each, 40 fellows, 5 coaches with caseloads of 8, 2 staff
- * and 1 admin. Every account shares one password hash, computed once by the caller.
+ * and 1 admin. Every account shares one password hash, computed once; all but fellows share the
+ * demo authenticator key.
  */
-export async function seedDemoAcademy({ passwordHash }: { passwordHash: string }) {
+export async function seedDemoAcademy() {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const totpKey = encryptTotpKey(decodeBase32IgnorePadding(DEMO_TOTP_KEY))
   const schoolIds: string[] = []
   for (const district of DISTRICTS) {
     const lea = await createLea({ name: district.name, state: district.state })
@@ -47,7 +42,7 @@ export async function seedDemoAcademy({ passwordHash }: { passwordHash: string }
   const yearTwo = await createCohort({ name: 'Cohort 2025–2027', startYear: 2025 })
 
   const account = (email: string, name: string, role: 'fellow' | 'coach' | 'staff' | 'admin') =>
-    createUser({ email, name, role, passwordHash })
+    createUser({ email, name, role, passwordHash, totpKey: role === 'fellow' ? null : totpKey })
 
   await account(`admin@${DEMO_DOMAIN}`, 'Rena Achebe', 'admin')
   await account(`staff@${DEMO_DOMAIN}`, 'Paul Whitfield', 'staff')
@@ -86,3 +81,4 @@ export async function seedDemoAcademy({ passwordHash }: { passwordHash: string }
   }
   return DEMO_LOGINS
 }
+

@@ -3,9 +3,9 @@
  * Works on PGlite (default) and on PostgreSQL (DATABASE_URL).
  */
 import { closeDatabase, databaseDriver, migrateDatabase } from '../db/client.server'
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoAcademy } from '../db/seed'
+import { demoSignInLines } from '../db/demo-accounts'
+import { seedDemoAcademy } from '../db/seed'
 import { countUsers } from '../app/models/user.server'
-import { hashPassword } from '../app/utils/password.server'
 
 async function main() {
   await migrateDatabase()
@@ -14,9 +14,8 @@ async function main() {
     console.log(`The ${databaseDriver} database already has ${existing} accounts; nothing seeded.`)
     return
   }
-  await seedDemoAcademy({ passwordHash: await hashPassword(DEMO_PASSWORD) })
-  console.log(`Seeded the demo academy (${databaseDriver}). Sign in with password ${DEMO_PASSWORD} as:`)
-  for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(7)} ${login.email}`)
+  await seedDemoAcademy()
+  console.log([`Seeded the demo academy (${databaseDriver}).`, ...demoSignInLines()].join('\n'))
 }
 
 main()

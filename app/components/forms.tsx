@@ -42,18 +42,20 @@ export function Field({
   meta,
   type = 'text',
   autoComplete,
+  inputMode,
   hint,
 }: {
   label: ReactNode
   meta: FieldMetadata<string>
   type?: InputType
   autoComplete?: string
+  inputMode?: 'numeric' | 'text' | 'email'
   hint?: string
 }) {
   const inputProps = getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined })
   return (
     <Labelled label={label} meta={meta} hint={hint}>
-      <input {...inputProps} key={inputProps.key} autoComplete={autoComplete} className={CONTROL} />
+      <input {...inputProps} key={inputProps.key} autoComplete={autoComplete} inputMode={inputMode} className={CONTROL} />
     </Labelled>
   )
 }

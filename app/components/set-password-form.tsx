@@ -4,15 +4,18 @@ import { Form, useNavigation } from '@remix-run/react'
 import { PASSWORD_MIN, SetPasswordSchema } from '~/domain/account-schemas'
 import { ErrorList, Field, SubmitButton } from './forms'
 
-/** The new-password form of the invitation and reset pages. */
+/** The new-password form of the invitation, reset and security pages. */
 export function SetPasswordForm({
   lastResult,
   email,
   submitLabel,
+  intent,
 }: {
   lastResult: SubmissionResult<string[]> | undefined
   email: string
   submitLabel: string
+  /** Tells this form apart on a page with several. */
+  intent?: string
 }) {
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -24,6 +27,7 @@ export function SetPasswordForm({
   })
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm">
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <ErrorList id={form.errorId} errors={form.errors} />

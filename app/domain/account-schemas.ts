@@ -34,14 +34,6 @@ export const SetPasswordSchema = z
   .object({ password: NewPasswordSchema, confirm: z.string({ required_error: 'Type the password again.' }) })
   .refine((v) => v.password === v.confirm, { message: 'The two passwords do not match.', path: ['confirm'] })
 
-export const ChangePasswordSchema = z
-  .object({
-    currentPassword: z.string({ required_error: 'Enter your current password.' }).max(PASSWORD_MAX),
-    password: NewPasswordSchema,
-    confirm: z.string({ required_error: 'Type the new password again.' }),
-  })
-  .refine((v) => v.password === v.confirm, { message: 'The two passwords do not match.', path: ['confirm'] })
-
 export const InviteSchema = z.object({
   email: EmailSchema,
   name: NameSchema,
@@ -49,3 +41,13 @@ export const InviteSchema = z.object({
 })
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema })
+
+/** Six digits from an authenticator app; the spaces and dashes some apps show are allowed. */
+export const TotpCodeSchema = z
+  .string({ required_error: 'Enter the 6-digit code from your authenticator app.' })
+  .max(20, 'A code is 6 digits.')
+  .refine((v) => /^\d{6}$/.test(v.replace(/[\s-]/g, '')), 'A code is 6 digits, from your authenticator app.')
+
+export const RecoveryCodeSchema = z
+  .string({ required_error: 'Enter one of your recovery codes.' })
+  .max(40, 'A recovery code looks like abcde-fghij.')

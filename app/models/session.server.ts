@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm'
 import { db } from '../../db/client.server'
 import { sessions, users } from '../../db/schema'
 
@@ -8,6 +8,8 @@ export async function insertSession(values: {
   expiresAt: Date
   ipAddress: string | null
   userAgent: string | null
+  secondFactorVerified: boolean
+  reauthenticatedAt?: Date | null
 }) {
   await db.insert(sessions).values(values)
 }
@@ -16,9 +18,21 @@ export async function insertSession(values: {
 export async function getSessionWithUser({ id }: { id: string }) {
   const [row] = await db
     .select({
-      sessionId: sessions.id,
-      expiresAt: sessions.expiresAt,
-      user: { id: users.id, email: users.email, name: users.name, role: users.role, status: users.status },
+      session: {
+        id: sessions.id,
+        expiresAt: sessions.expiresAt,
+        lastSeenAt: sessions.lastSeenAt,
+        secondFactorVerified: sessions.secondFactorVerified,
+        reauthenticatedAt: sessions.reauthenticatedAt,
+      },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        status: users.status,
+        secondFactorEnabled: isNotNull(users.totpKey).mapWith(Boolean),
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -26,12 +40,63 @@ export async function getSessionWithUser({ id }: { id: string }) {
   return row ?? null
 }
 
-export async function extendSession({ id, expiresAt }: { id: string; expiresAt: Date }) {
-  await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id))
+/** Records a visit; with `expiresAt`, also slides the expiry. */
+export async function touchSession({ id, lastSeenAt, expiresAt }: { id: string; lastSeenAt: Date; expiresAt?: Date }) {
+  await db.update(sessions).set({ lastSeenAt, ...(expiresAt ? { expiresAt } : {}) }).where(eq(sessions.id, id))
+}
+
+export async function markSecondFactorVerified({ id }: { id: string }) {
+  await db.update(sessions).set({ secondFactorVerified: true, secondFactorFailures: 0 }).where(eq(sessions.id, id))
+}
+
+/** Counts a wrong code against this sign-in and returns how many there have been. */
+export async function recordSecondFactorFailure({ id }: { id: string }) {
+  const [row] = await db
+    .update(sessions)
+    .set({ secondFactorFailures: sql`${sessions.secondFactorFailures} + 1` })
+    .where(eq(sessions.id, id))
+    .returning({ failures: sessions.secondFactorFailures })
+  return row?.failures ?? Number.POSITIVE_INFINITY
+}
+
+export async function markReauthenticated({ id, at }: { id: string; at: Date }) {
+  await db.update(sessions).set({ reauthenticatedAt: at, secondFactorFailures: 0 }).where(eq(sessions.id, id))
+}
+
+export async function listUserSessions({ userId }: { userId: string }) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ipAddress: sessions.ipAddress,
+      userAgent: sessions.userAgent,
+      secondFactorVerified: sessions.secondFactorVerified,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastSeenAt))
 }
 
 export async function deleteSession({ id }: { id: string }) {
   await db.delete(sessions).where(eq(sessions.id, id))
+}
+
+/** Ends one of the user's own sessions; false when there is no such session of theirs. */
+export async function deleteOwnSession({ id, userId }: { id: string; userId: string }) {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id })
+  return rows.length > 0
+}
+
+export async function deleteOtherSessions({ userId, keepId }: { userId: string; keepId: string }) {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)))
+    .returning({ id: sessions.id })
+  return rows.length
 }
 
 export async function deleteUserSessions({ userId }: { userId: string }) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
+import { and, asc, eq, ilike, isNotNull, or, sql } from 'drizzle-orm'
 import { db } from '../../db/client.server'
 import { users } from '../../db/schema'
 import type { Role } from '~/domain/roles'
@@ -27,6 +27,7 @@ export async function getUserForSignIn({ email }: { email: string }) {
       passwordHash: users.passwordHash,
       failedSignIns: users.failedSignIns,
       lockedUntil: users.lockedUntil,
+      secondFactorEnabled: isNotNull(users.totpKey).mapWith(Boolean),
     })
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
@@ -85,9 +86,8 @@ export async function setPassword({ id, passwordHash }: { id: string; passwordHa
     .where(eq(users.id, id))
 }
 
-export async function getPasswordHash({ id }: { id: string }) {
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id))
-  return row?.passwordHash ?? null
+export async function setEmail({ id, email }: { id: string; email: string }) {
+  await db.update(users).set({ email: normaliseEmail(email), updatedAt: new Date() }).where(eq(users.id, id))
 }
 
 export async function updateUserName({ id, name }: { id: string; name: string }) {

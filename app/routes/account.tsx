@@ -1,19 +1,17 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { json } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
-import { ChangePasswordSchema, NameSchema, PASSWORD_MIN } from '~/domain/account-schemas'
+import { NameSchema } from '~/domain/account-schemas'
 import { ROLE_LABELS } from '~/domain/roles'
 import { getPreferences, setNotificationPreference } from '~/models/notification.server'
 import { updateUserName } from '~/models/user.server'
-import { changePassword } from '~/utils/accounts.server'
 import { requireUser } from '~/utils/auth.server'
-import { createUserSession } from '~/utils/session.server'
 import { readForm } from '~/utils/request.server'
 
 export const meta: MetaFunction = () => [{ title: 'Your account · SILA Academy' }]
@@ -23,12 +21,14 @@ const NotificationSchema = z.object({
   intent: z.literal('notifications'),
   preference: z.enum(['immediate', 'digest', 'none'], { errorMap: () => ({ message: 'Choose how you want to hear from the academy.' }) }),
 })
-const PasswordSchema = ChangePasswordSchema.and(z.object({ intent: z.literal('password') }))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const [preferences] = await getPreferences({ userIds: [user.id] })
-  return json({ user: { name: user.name, email: user.email, role: user.role }, preference: preferences?.preference ?? 'immediate' })
+  return json({
+    user: { name: user.name, email: user.email, role: user.role, secondFactorEnabled: user.secondFactorEnabled },
+    preference: preferences?.preference ?? 'immediate',
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,21 +40,6 @@ export async function action({ request }: ActionFunctionArgs) {
     await setNotificationPreference({ userId: user.id, preference: submission.value.preference })
     return json({ intent: 'notifications', result: submission.reply(), done: true })
   }
-  if (formData.get('intent') === 'password') {
-    const submission = parseWithZod(formData, { schema: PasswordSchema })
-    const hide = ['currentPassword', 'password', 'confirm']
-    if (submission.status !== 'success') return json({ intent: 'password', result: submission.reply({ hideFields: hide }), done: false }, { status: 400 })
-    const changed = await changePassword(request, user.id, submission.value.currentPassword, submission.value.password)
-    if (!changed) {
-      return json(
-        { intent: 'password', result: submission.reply({ fieldErrors: { currentPassword: ['That is not your current password.'] }, hideFields: hide }), done: false },
-        { status: 400 },
-      )
-    }
-    // Every session ended with the change; this browser gets a fresh one on the way back.
-    const cookie = await createUserSession(request, user.id)
-    return redirect('/account?saved=password', { headers: { 'Set-Cookie': cookie } })
-  }
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success') return json({ intent: 'profile', result: submission.reply(), done: false }, { status: 400 })
   await updateUserName({ id: user.id, name: submission.value.name })
@@ -64,7 +49,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { user, preference } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const [profileForm, profileFields] = useForm({
     id: 'profile',
     lastResult: data?.intent === 'profile' ? data.result : undefined,
@@ -72,12 +56,6 @@ export default function Account() {
     constraint: getZodConstraint(ProfileSchema),
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
-  })
-  const [passwordForm, passwordFields] = useForm({
-    id: 'password',
-    lastResult: data?.intent === 'password' ? data.result : undefined,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
   })
   return (
     <>
@@ -122,25 +100,25 @@ export default function Account() {
             </div>
           </Form>
         </section>
-        <section aria-labelledby="password-heading" className="rounded-lg bg-white p-6 shadow-sm">
-          <h2 id="password-heading" className="text-xl font-semibold">Change password</h2>
-          <p className="mt-1 text-sm text-slate-700">Changing it signs you out on every other device.</p>
-          {searchParams.get('saved') === 'password' && !data ? <FormMessage tone="success">Your new password is saved.</FormMessage> : null}
-          <Form method="post" {...getFormProps(passwordForm)} className="mt-4 space-y-4">
-            <input type="hidden" name="intent" value="password" />
-            <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
-            <ErrorList id={passwordForm.errorId} errors={passwordForm.errors} />
-            <Field label="Current password" meta={passwordFields.currentPassword} type="password" autoComplete="current-password" />
-            <Field
-              label="New password"
-              meta={passwordFields.password}
-              type="password"
-              autoComplete="new-password"
-              hint={`At least ${PASSWORD_MIN} characters.`}
-            />
-            <Field label="Type the new password again" meta={passwordFields.confirm} type="password" autoComplete="new-password" />
-            <SubmitButton>Change password</SubmitButton>
-          </Form>
+        <section aria-labelledby="security-heading" className="rounded-lg bg-white p-6 shadow-sm">
+          <h2 id="security-heading" className="text-xl font-semibold">Sign-in and security</h2>
+          <p className="mt-2 text-slate-700">
+            {user.secondFactorEnabled
+              ? 'You sign in with your password and a code from your authenticator app.'
+              : 'You sign in with your password only. You can add a code from an authenticator app.'}
+          </p>
+          <ul className="mt-4 space-y-2">
+            <li>
+              <Link to="/account/security" className="text-brand-700 underline underline-offset-4">
+                Change your email, password or second factor
+              </Link>
+            </li>
+            <li>
+              <Link to="/account/sessions" className="text-brand-700 underline underline-offset-4">
+                See where you are signed in
+              </Link>
+            </li>
+          </ul>
         </section>
       </div>
     </>

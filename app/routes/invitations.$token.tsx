@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SetPasswordForm, tokenProblemMessage } from '~/components/set-password-form'
 import { SetPasswordSchema } from '~/domain/account-schemas'
 import { homePathFor } from '~/domain/roles'
+import { afterPassword, secondFactorStep } from '~/domain/session-rules'
 import { lookUpToken, redeemToken } from '~/utils/accounts.server'
 import { createUserSession } from '~/utils/session.server'
 import { readForm } from '~/utils/request.server'
@@ -30,8 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: 410,
     })
   }
-  const cookie = await createUserSession(request, result.user.id)
-  return redirect(homePathFor(result.user.role), { headers: { 'Set-Cookie': cookie } })
+  const cookie = await createUserSession(request, result.user.id, { secondFactorVerified: false, reauthenticated: true })
+  const step = secondFactorStep({ role: result.user.role, secondFactorEnabled: false }, false)
+  return redirect(afterPassword(step, homePathFor(result.user.role)), { headers: { 'Set-Cookie': cookie } })
 }
 
 export default function AcceptInvitation() {

@@ -5,6 +5,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { SignInSchema } from '~/domain/account-schemas'
 import { homePathFor } from '~/domain/roles'
+import { afterPassword, secondFactorStep } from '~/domain/session-rules'
 import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { signIn } from '~/utils/accounts.server'
@@ -32,8 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
       status: result.status,
     })
   }
-  const cookie = await createUserSession(request, result.user.id)
-  return redirect(safeRedirect(redirectTo, homePathFor(result.user.role)), {
+  // The password just given counts as re-authentication for the next ten minutes.
+  const cookie = await createUserSession(request, result.user.id, { secondFactorVerified: false, reauthenticated: true })
+  const destination = safeRedirect(redirectTo, homePathFor(result.user.role))
+  return redirect(afterPassword(secondFactorStep(result.user, false), destination), {
     headers: { 'Set-Cookie': cookie },
   })
 }
@@ -58,6 +61,11 @@ export default function Login() {
       {searchParams.get('reset') === '1' ? (
         <div className="mt-6">
           <FormMessage tone="success">Your new password is saved. Sign in with it.</FormMessage>
+        </div>
+      ) : null}
+      {searchParams.get('second-factor') === 'ended' ? (
+        <div className="mt-6">
+          <FormMessage tone="error">Too many wrong codes. For your safety, sign in again with your password.</FormMessage>
         </div>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm">

@@ -22,12 +22,12 @@ import { deleteUserSessions } from '~/models/session.server'
 import { countFailuresFromAddress, recordSignInAttempt } from '~/models/sign-in-attempt.server'
 import {
   createInvitedUser,
-  getPasswordHash,
   getUserByEmail,
   getUserForSignIn,
   normaliseEmail,
   recordFailedSignIn,
   recordSuccessfulSignIn,
+  setEmail,
   setPassword,
 } from '~/models/user.server'
 import { absoluteUrl, sendMail } from './mail.server'
@@ -36,16 +36,23 @@ import { clientAddress } from './request.server'
 import { generateToken, hashToken } from './token.server'
 
 export type SignInResult =
-  | { ok: true; user: { id: string; role: Role } }
+  | { ok: true; user: { id: string; role: Role; secondFactorEnabled: boolean } }
   | { ok: false; status: 400 | 429; message: string }
 
 const WRONG_CREDENTIALS = 'That email and password do not match an active account.'
 
 /**
  * Checks a password with throttling per address (20 failures in 15 minutes) and per account
- * (a growing wait after 5 failures). The messages never say whether the email exists.
+ * (a growing wait after 5 failures). The messages never say whether the email exists. Asking a
+ * signed-in person for their password again (`purpose: 'reauthentication'`) goes through the same
+ * throttle, under its own name in the audit log.
  */
-export async function signIn(request: Request, email: string, password: string): Promise<SignInResult> {
+export async function signIn(
+  request: Request,
+  email: string,
+  password: string,
+  purpose: 'sign_in' | 'reauthentication' = 'sign_in',
+): Promise<SignInResult> {
   const ipAddress = clientAddress(request)
   const now = new Date()
   const addressFailures = await countFailuresFromAddress({
@@ -70,13 +77,13 @@ export async function signIn(request: Request, email: string, password: string):
       const failures = user.failedSignIns + 1
       const lockout = accountLockoutMs(failures)
       await recordFailedSignIn({ id: user.id, lockedUntil: lockout ? new Date(now.getTime() + lockout) : null })
-      await writeAudit({ actorId: user.id, action: 'sign_in.failed', ipAddress, details: { failures } })
+      await writeAudit({ actorId: user.id, action: `${purpose}.failed`, ipAddress, details: { failures } })
     }
     return { ok: false, status: 400, message: WRONG_CREDENTIALS }
   }
   await recordSuccessfulSignIn({ id: user.id })
-  await writeAudit({ actorId: user.id, action: 'sign_in.succeeded', ipAddress })
-  return { ok: true, user: { id: user.id, role: user.role } }
+  await writeAudit({ actorId: user.id, action: `${purpose}.succeeded`, ipAddress })
+  return { ok: true, user: { id: user.id, role: user.role, secondFactorEnabled: user.secondFactorEnabled } }
 }
 
 async function issueToken(userId: string, kind: 'invitation' | 'password_reset', createdById: string | null) {
@@ -192,17 +199,31 @@ export async function requestPasswordReset(request: Request, email: string) {
   await writeAudit({ actorId: user.id, action: 'password.reset_requested', ipAddress: clientAddress(request) })
 }
 
-/** Changing a password ends every session, this one included; the caller signs the user in again. */
-export async function changePassword(
-  request: Request,
-  userId: string,
-  currentPassword: string,
-  newPassword: string,
-) {
-  const current = await getPasswordHash({ id: userId })
-  if (!current || !(await verifyPassword(current, currentPassword))) return false
+/** A new password ends every session, this one included; the caller signs the user in again. */
+export async function replacePassword(request: Request, userId: string, newPassword: string) {
   await setPassword({ id: userId, passwordHash: await hashPassword(newPassword) })
   await deleteUserSessions({ userId })
   await writeAudit({ actorId: userId, action: 'password.changed', ipAddress: clientAddress(request) })
+}
+
+/**
+ * Moves the account to a new address, and tells the old one, so a takeover cannot go unnoticed.
+ * False when another account already has the address.
+ */
+export async function changeEmail(request: Request, user: { id: string; email: string; name: string }, newEmail: string) {
+  const taken = await getUserByEmail({ email: newEmail })
+  if (taken && taken.id !== user.id) return false
+  await setEmail({ id: user.id, email: newEmail })
+  await writeAudit({ actorId: user.id, action: 'email.changed', targetType: 'user', targetId: user.id, ipAddress: clientAddress(request) })
+  await sendMail({
+    to: user.email,
+    subject: 'Your SILA Academy email address was changed',
+    body: [
+      `Hello ${user.name},`,
+      '',
+      `The email address of your SILA Academy account is now ${normaliseEmail(newEmail)}.`,
+      'If you did not change it, contact academy staff at once.',
+    ].join('\n'),
+  })
   return true
 }

@@ -1,38 +1,71 @@
 import { redirect } from '@remix-run/node'
 import type { Role } from '~/domain/roles'
 import { homePathFor } from '~/domain/roles'
-import { validateSession, type SessionUser } from './session.server'
+import { recentlyReauthenticated, secondFactorStep } from '~/domain/session-rules'
+import { validateSession, type CurrentSession, type SessionUser } from './session.server'
 
-export type { SessionUser }
+export type { CurrentSession, SessionUser }
 
-/**
- * The signed-in user, or null. When a GET renews the session (sliding expiry) the renewed cookie
- * goes out on a redirect to the same URL; other methods wait for the next page load.
- */
-export async function getUser(request: Request) {
-  const { user, setCookie } = await validateSession(request)
-  if (user && setCookie) sendRenewedCookie(request, setCookie)
-  return user
+function here(request: Request) {
+  const url = new URL(request.url)
+  return url.pathname + url.search
 }
 
-/** The signed-in user; anyone else goes to sign in, and a dead session's cookie is cleared. */
-export async function requireUser(request: Request) {
-  const { user, setCookie } = await validateSession(request)
-  if (!user) {
-    const url = new URL(request.url)
-    const redirectTo = url.pathname + url.search
-    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`, {
-      headers: setCookie ? { 'Set-Cookie': setCookie } : undefined,
-    })
-  }
+function withRedirectTo(path: string, request: Request) {
+  return `${path}?${new URLSearchParams({ redirectTo: here(request) })}`
+}
+
+/**
+ * The signed-in user, or null; a session still waiting for its second factor is not signed in.
+ * When a GET renews the session (sliding expiry) the renewed cookie goes out on a redirect to the
+ * same URL; other methods wait for the next page load.
+ */
+export async function getUser(request: Request) {
+  const { user, session, setCookie } = await validateSession(request)
+  if (!user || !session || secondFactorStep(user, session.secondFactorVerified) !== 'none') return null
   if (setCookie) sendRenewedCookie(request, setCookie)
   return user
 }
 
+/** A session of any kind, even one between password and code: for the second-factor pages only. */
+export async function requireSession(request: Request) {
+  const { user, session, setCookie } = await validateSession(request)
+  if (!user || !session) {
+    throw redirect(withRedirectTo('/login', request), { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
+  }
+  if (setCookie) sendRenewedCookie(request, setCookie)
+  return { user, session }
+}
+
+/**
+ * The signed-in user and their session. Anyone else goes to sign in (a dead session's cookie is
+ * cleared); someone who has given the password but not the code goes to give the code, or to set up
+ * the second factor their role requires.
+ */
+export async function requireUserSession(request: Request) {
+  const { user, session } = await requireSession(request)
+  const step = secondFactorStep(user, session.secondFactorVerified)
+  if (step === 'code') throw redirect(withRedirectTo('/two-factor', request))
+  if (step === 'setup') throw redirect(withRedirectTo('/two-factor/setup', request))
+  return { user, session }
+}
+
+export async function requireUser(request: Request) {
+  return (await requireUserSession(request)).user
+}
+
+/** For changes to email, password or second factor: the password was asked again in the last ten minutes. */
+export async function requireRecentAuthentication(request: Request) {
+  const signedIn = await requireUserSession(request)
+  if (!recentlyReauthenticated(signedIn.session.reauthenticatedAt, new Date())) {
+    throw redirect(withRedirectTo('/account/confirm', request))
+  }
+  return signedIn
+}
+
 function sendRenewedCookie(request: Request, setCookie: string) {
   if (request.method !== 'GET') return
-  const url = new URL(request.url)
-  throw redirect(url.pathname + url.search, { headers: { 'Set-Cookie': setCookie } })
+  throw redirect(here(request), { headers: { 'Set-Cookie': setCookie } })
 }
 
 /** Refuses with a 403 that names nothing; the UI only hides what this refuses. */

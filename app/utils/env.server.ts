@@ -21,6 +21,20 @@ const EnvSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  /** 32 random bytes, base64: encrypts second-factor keys at rest. Required when APP_URL is https. */
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+      message: 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`',
+    }),
+  /** Sessions of staff, admins and coaches end after this many hours without a request. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(720).default(12),
+  /** The same for fellows, who often come back to a module after days. */
+  SESSION_IDLE_HOURS_FELLOW: z.coerce.number().positive().max(720).default(168),
+}).refine((env) => !env.APP_URL.startsWith('https:') || env.TOTP_ENCRYPTION_KEY !== undefined, {
+  path: ['TOTP_ENCRYPTION_KEY'],
+  message: 'is required when the app is served over https (generate one with `openssl rand -base64 32`)',
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -1,12 +1,17 @@
 import { createCookie } from '@remix-run/node'
-import { judgeSession, sessionExpiry, SESSION_LIFETIME_MS } from '~/domain/session-rules'
+import {
+  idleLimitMs,
+  judgeSession,
+  sessionExpiry,
+  SESSION_LIFETIME_MS,
+} from '~/domain/session-rules'
 import {
   deleteSession,
-  extendSession,
   getSessionWithUser,
   insertSession,
+  touchSession,
 } from '~/models/session.server'
-import { servedOverHttps } from './env.server'
+import { getEnv, servedOverHttps } from './env.server'
 import { clientAddress, userAgent } from './request.server'
 import { generateToken, hashToken } from './token.server'
 
@@ -21,15 +26,26 @@ function sessionCookie() {
   })
 }
 
-export async function createUserSession(request: Request, userId: string) {
+/**
+ * Starts a session after the password. It counts as signed in only once the second factor is
+ * given too, for accounts that have one or must have one (see secondFactorStep in session-rules).
+ */
+export async function createUserSession(
+  request: Request,
+  userId: string,
+  { secondFactorVerified, reauthenticated = false }: { secondFactorVerified: boolean; reauthenticated?: boolean },
+) {
   const token = generateToken()
-  const expiresAt = sessionExpiry(new Date())
+  const now = new Date()
+  const expiresAt = sessionExpiry(now)
   await insertSession({
     id: hashToken(token),
     userId,
     expiresAt,
     ipAddress: clientAddress(request),
     userAgent: userAgent(request),
+    secondFactorVerified,
+    reauthenticatedAt: reauthenticated ? now : null,
   })
   return sessionCookie().serialize(token, { expires: expiresAt })
 }
@@ -39,32 +55,38 @@ async function readToken(request: Request) {
   return typeof value === 'string' && /^[a-z2-7]{32}$/.test(value) ? value : null
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionWithUser>>>['user']
+type SessionRow = NonNullable<Awaited<ReturnType<typeof getSessionWithUser>>>
+export type SessionUser = SessionRow['user']
+export type CurrentSession = SessionRow['session']
 
 /**
- * Validates the request's session. Returns the user, and a Set-Cookie header when the session was
- * renewed (sliding expiry) or has to be cleared.
+ * Validates the request's session: ended at expiry or when idle past the role's limit. Returns the
+ * user and session, and a Set-Cookie header when the session was renewed (sliding expiry) or has to
+ * be cleared.
  */
 export async function validateSession(
   request: Request,
-): Promise<{ user: SessionUser | null; setCookie: string | null }> {
+): Promise<{ user: SessionUser | null; session: CurrentSession | null; setCookie: string | null }> {
   const token = await readToken(request)
-  if (!token) return { user: null, setCookie: null }
+  if (!token) return { user: null, session: null, setCookie: null }
   const id = hashToken(token)
   const row = await getSessionWithUser({ id })
-  if (!row) return { user: null, setCookie: await clearSessionCookie() }
+  if (!row) return { user: null, session: null, setCookie: await clearSessionCookie() }
   const now = new Date()
-  const verdict = judgeSession(row.expiresAt, now)
-  if (verdict === 'expired' || row.user.status !== 'active') {
+  const env = getEnv()
+  const limit = idleLimitMs(row.user.role, { staffHours: env.SESSION_IDLE_HOURS, fellowHours: env.SESSION_IDLE_HOURS_FELLOW })
+  const verdict = judgeSession(row.session, limit, now)
+  if (verdict === 'expired' || verdict === 'idle' || row.user.status !== 'active') {
     await deleteSession({ id })
-    return { user: null, setCookie: await clearSessionCookie() }
+    return { user: null, session: null, setCookie: await clearSessionCookie() }
   }
   if (verdict === 'renew') {
     const expiresAt = sessionExpiry(now)
-    await extendSession({ id, expiresAt })
-    return { user: row.user, setCookie: await sessionCookie().serialize(token, { expires: expiresAt }) }
+    await touchSession({ id, lastSeenAt: now, expiresAt })
+    return { ...row, setCookie: await sessionCookie().serialize(token, { expires: expiresAt }) }
   }
-  return { user: row.user, setCookie: null }
+  if (verdict === 'touch') await touchSession({ id, lastSeenAt: now })
+  return { ...row, setCookie: null }
 }
 
 /** Ends the request's session in the database and returns the header that clears the cookie. */
@@ -74,6 +96,6 @@ export async function endSession(request: Request) {
   return clearSessionCookie()
 }
 
-function clearSessionCookie() {
+export function clearSessionCookie() {
   return sessionCookie().serialize('', { maxAge: 0, expires: new Date(0) })
 }

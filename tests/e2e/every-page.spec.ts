@@ -29,6 +29,8 @@ test('a coach’s review queue and account are axe-clean, and a coach reaches a 
   const coach = await signedInPage(browser, 'coach@demo.sila.test')
   await visit(coach, '/review', /review/i)
   await visit(coach, '/account', /account/i)
+  await visit(coach, '/account/security', 'Sign-in and security')
+  await visit(coach, '/account/sessions', 'Where you are signed in')
   await coach.goto('/caseload')
   const link = coach.getByRole('link', { name: 'Amara Okafor' }).first()
   // Tab until the fellow's name has focus, then Enter.
@@ -52,6 +54,7 @@ test('staff pages are axe-clean: reports, invite, audit log and a year-two heat 
 test('an admin’s outbox is axe-clean, and an admin filters the audit log by keyboard alone', async ({ browser }) => {
   const admin = await signedInPage(browser, 'admin@demo.sila.test')
   await visit(admin, '/admin/outbox', /outbox/i)
+  await visit(admin, '/account/confirm', 'Confirm it is you')
   await admin.goto('/audit')
   await admin.getByLabel('Who (email contains)').focus()
   await admin.keyboard.type('admin@demo')

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Browser, type Page } from '@playwright/test'
+import { DEMO_PASSWORD, DEMO_TOTP_KEY } from '../../db/demo-accounts'
+import { nextTotpCode } from '../support/totp'
 
 /** WCAG 2.1 A and AA rules (and their 2.0 predecessors): zero violations allowed. */
 export async function expectNoAxeViolations(page: Page) {
@@ -8,14 +10,18 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary).toEqual([])
 }
 
-export const DEMO_PASSWORD = 'sila-demo-password'
-
+/** Signs in with the demo password and, for coaches, staff and admins, a code from the demo key. */
 export async function signInThroughForm(page: Page, email: string) {
   await page.goto('/login')
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL((url) => url.pathname !== '/login')
+  if (new URL(page.url()).pathname === '/two-factor') {
+    await page.getByLabel('Code', { exact: true }).fill(await nextTotpCode(email, DEMO_TOTP_KEY))
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL((url) => url.pathname !== '/two-factor')
+  }
 }
 
 /** A separate browser (its own cookies) signed in as `email`: one per person in a journey. */

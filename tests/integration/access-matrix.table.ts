@@ -143,6 +143,15 @@ export const TABLE: Record<string, Row> = {
     probes: [{ url: () => '/accessibility', get: all(200) }],
   },
   'routes/account.tsx': { probes: [{ url: () => '/account', get: SIGNED_IN, post: { expect: SIGNED_IN_POST } }] },
+  'routes/account_.confirm.tsx': { probes: [{ url: () => '/account/confirm', get: SIGNED_IN, post: { expect: SIGNED_IN_POST } }] },
+  'routes/account_.security.tsx': {
+    note: 'Everyone here signed in moments ago, which counts as re-authentication; second-factor.test.ts covers the ten-minute rule.',
+    probes: [{ url: () => '/account/security', get: SIGNED_IN, post: { expect: SIGNED_IN_POST } }],
+  },
+  'routes/account_.sessions.tsx': {
+    note: 'Ending someone else’s session by its id is a 404 that ends nothing: sessions.test.ts.',
+    probes: [{ url: () => '/account/sessions', get: SIGNED_IN, post: { expect: SIGNED_IN_POST } }],
+  },
   'routes/admin._index.tsx': { probes: [{ url: () => '/admin', get: ADMIN_ONLY, post: { expect: ADMIN_ONLY_POST } }] },
   'routes/admin.outbox.tsx': { probes: [{ url: () => '/admin/outbox', get: ADMIN_ONLY }] },
   'routes/audit.tsx': { probes: [{ url: () => '/audit', get: STAFF_ONLY }] },
@@ -202,6 +211,14 @@ export const TABLE: Record<string, Row> = {
     ],
   },
   'routes/learn._index.tsx': { probes: [{ url: () => '/learn', get: SIGNED_IN }] },
+  'routes/two-factor.tsx': {
+    note: 'Only a session between password and code stays here (second-factor.test.ts); a signed-in actor is sent home.',
+    probes: [{ url: () => '/two-factor', get: { ...HOMES, anonymous: TO_LOGIN }, post: { expect: SIGNED_IN_POST } }],
+  },
+  'routes/two-factor_.setup.tsx': {
+    note: 'Right after the password, or after re-authentication: everyone here signed in moments ago.',
+    probes: [{ url: () => '/two-factor/setup', get: SIGNED_IN, post: { expect: SIGNED_IN_POST } }],
+  },
   'routes/login.tsx': { probes: [{ url: () => '/login', get: ANONYMOUS_ONLY, post: { expect: PUBLIC_POST } }] },
   'routes/logout.tsx': {
     note: 'GET only sends home; POST ends whatever session there is, so each actor signs in anew for it.',

@@ -49,6 +49,10 @@ async function seedEveryTable() {
   const past = new Date('2026-01-15T13:45:12.345Z')
 
   await db.insert(schema.sessions).values({ id: randomBytes(32).toString('hex'), userId: academy.fellowUser.id, expiresAt: past, ipAddress: '203.0.113.9', userAgent: awkward })
+  await db.insert(schema.recoveryCodes).values([
+    { userId: coach.id, codeHash: randomBytes(32).toString('hex') },
+    { userId: coach.id, codeHash: randomBytes(32).toString('hex'), usedAt: past },
+  ])
   await db.insert(schema.authTokens).values({ id: randomBytes(32).toString('hex'), userId: academy.otherFellowUser.id, kind: 'password_reset', expiresAt: past, createdById: staff.id })
   await db.insert(schema.signInAttempts).values([
     { email: academy.fellowUser.email, ipAddress: '203.0.113.9', succeeded: false },

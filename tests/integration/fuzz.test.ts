@@ -152,7 +152,8 @@ function roleFor(route: FuzzRoute, intent: string): Role {
 }
 
 function sentenceIn(value: unknown, sent: Set<string>): boolean {
-  if (typeof value === 'string') return /\p{L}{2,}\s+\p{L}/u.test(value) && !sent.has(value)
+  // What was sent comes back in the form's values; skip it before the regex, which backtracks badly on 2 MB of one letter.
+  if (typeof value === 'string') return !sent.has(value) && /\p{L}{2,}\s+\p{L}/u.test(value)
   if (Array.isArray(value)) return value.some((v) => sentenceIn(v, sent))
   if (value && typeof value === 'object') {
     return Object.entries(value).some(([key, v]) => !['initialValue', 'payload', 'intent', 'form'].includes(key) && sentenceIn(v, sent))

@@ -5,7 +5,7 @@ import { authTokens, users } from '../../db/schema'
 import { latestMessageTo } from '../../app/models/outbox.server'
 import { makeUser, TEST_PASSWORD } from '../support/academy'
 import { serveAppForTests } from '../support/app'
-import { location, signIn } from '../support/client'
+import { location, setUpSecondFactor, signIn } from '../support/client'
 
 const app = serveAppForTests()
 
@@ -45,7 +45,11 @@ test('staff invite a coach, the link lands in the outbox, and the invitee sets a
 
   const accepted = await invitee.post(path, { password: 'a fine new password', confirm: 'a fine new password' })
   expect(accepted.status).toBe(302)
-  expect(location(accepted)).toBe('/caseload')
+  // A coach must set up an authenticator app before anything else opens.
+  expect(location(accepted)).toBe('/two-factor/setup?redirectTo=%2Fcaseload')
+  expect(location(await invitee.get('/caseload'))).toBe('/two-factor/setup?redirectTo=%2Fcaseload')
+  const { response: setUp } = await setUpSecondFactor(invitee, 'nia.okoro@example.test', '/caseload')
+  expect(setUp.status).toBe(200)
   expect((await invitee.get('/caseload')).status).toBe(200)
   const [active] = await db.select({ status: users.status }).from(users).where(eq(users.email, 'nia.okoro@example.test'))
   expect(active.status).toBe('active')

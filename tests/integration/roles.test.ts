@@ -66,7 +66,7 @@ test('anyone signed out is sent to sign in, and comes back after', async () => {
     expect(response.status).toBe(302)
     expect(location(response)).toBe(`/login?redirectTo=${encodeURIComponent(page)}`)
   }
-  const back = await client.post('/login', { email: academy.staff.email, password: TEST_PASSWORD, redirectTo: '/staff/invite' })
+  const back = await signIn(client, academy.staff.email, TEST_PASSWORD, '/staff/invite')
   expect(location(back)).toBe('/staff/invite')
 })
 

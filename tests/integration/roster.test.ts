@@ -171,6 +171,7 @@ test('staff preview a roster, apply it (accounts, fellows, places, pairings, inv
     { action: 'pairing.changed', n: 2 },
     { action: 'roster.fellow_created', n: 3 },
     { action: 'roster.imported', n: 1 },
+    { action: 'second_factor.verified', n: 1 },
     { action: 'sign_in.succeeded', n: 1 },
     { action: 'user.invited', n: 3 },
   ])

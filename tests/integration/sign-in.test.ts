@@ -9,11 +9,12 @@ import { location, signIn } from '../support/client'
 const app = serveAppForTests()
 
 test('signing in with the right password starts a session and lands on the roleâ€™s home', async () => {
-  const coach = await makeUser('coach')
+  // A fellow without a second factor: the password alone signs them in (coaches: second-factor.test.ts).
+  const coach = await makeUser('fellow')
   const client = app.client()
   const response = await signIn(client, coach.email, TEST_PASSWORD)
   expect(response.status).toBe(302)
-  expect(location(response)).toBe('/caseload')
+  expect(location(response)).toBe('/home')
   const setCookie = response.headers.get('set-cookie') ?? ''
   expect(setCookie).toMatch(/HttpOnly/i)
   expect(setCookie).toMatch(/SameSite=Lax/i)
@@ -22,7 +23,7 @@ test('signing in with the right password starts a session and lands on the roleâ
   expect(stored).toHaveLength(1)
   // Only the hash is stored: the cookie's token is not the row's id.
   expect(decodeURIComponent(client.sessionCookie() ?? '')).not.toContain(stored[0].id)
-  const home = await client.get('/caseload')
+  const home = await client.get('/home')
   expect(home.status).toBe(200)
   const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorId, coach.id))
   expect(audit.map((a) => a.action)).toContain('sign_in.succeeded')

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { createCohort, createFellow, createLea, createSchool, createUser, pairCoach } from '../../db/factories'
+import { decodeBase32IgnorePadding } from '@oslojs/encoding'
 import { hashPassword } from '../../app/utils/password.server'
+import { encryptTotpKey } from '../../app/utils/second-factor.server'
+import { TEST_TOTP_KEY } from './totp'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -14,13 +17,23 @@ function unique(prefix: string) {
   return `${prefix}-${randomBytes(4).toString('hex')}`
 }
 
-export async function makeUser(role: 'fellow' | 'coach' | 'staff' | 'admin', overrides: { email?: string; status?: 'invited' | 'active' | 'deactivated' } = {}) {
+/**
+ * An account with TEST_PASSWORD. Coaches, staff and admins have their second factor set up (their
+ * role requires one) unless `secondFactor: false`; fellows have none unless `secondFactor: true`.
+ */
+export async function makeUser(
+  role: 'fellow' | 'coach' | 'staff' | 'admin',
+  overrides: { email?: string; status?: 'invited' | 'active' | 'deactivated'; secondFactor?: boolean } = {},
+) {
+  const invited = overrides.status === 'invited'
+  const secondFactor = !invited && (overrides.secondFactor ?? role !== 'fellow')
   return createUser({
     email: overrides.email ?? `${unique(role)}@example.test`,
     name: `Test ${role} ${randomBytes(2).toString('hex')}`,
     role,
-    passwordHash: overrides.status === 'invited' ? null : await testPasswordHash(),
+    passwordHash: invited ? null : await testPasswordHash(),
     status: overrides.status ?? 'active',
+    totpKey: secondFactor ? encryptTotpKey(decodeBase32IgnorePadding(TEST_TOTP_KEY)) : null,
   })
 }
 
