@@ -26,10 +26,16 @@ export function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
 }
 
-function summariseKind(samples: Sample[], errors: number, seconds: number): KindSummary {
-  const latencies = samples.map((s) => s.finishedAt - s.startedAt).sort((a, b) => a - b)
+/** Responses per status code. */
+export function countStatuses(samples: Sample[]) {
   const statuses: Record<string, number> = {}
   for (const s of samples) statuses[s.status] = (statuses[s.status] ?? 0) + 1
+  return statuses
+}
+
+function summariseKind(samples: Sample[], errors: number, seconds: number): KindSummary {
+  const latencies = samples.map((s) => s.finishedAt - s.startedAt).sort((a, b) => a - b)
+  const statuses = countStatuses(samples)
   const round = (ms: number) => Math.round(ms * 10) / 10
   return {
     requests: samples.length,
