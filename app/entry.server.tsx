@@ -32,11 +32,11 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // Pages can hold personal data: never let a shared cache keep them.
+  responseHeaders.set('Cache-Control', 'no-store')
   if (outageRequests.has(request)) return outageDocument(request, responseHeaders)
   const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : ''
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
-  // Pages can hold personal data: never let a shared cache keep them.
-  responseHeaders.set('Cache-Control', 'no-store')
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
