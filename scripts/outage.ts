@@ -22,7 +22,7 @@ import { runTraffic } from './load/traffic'
 const DATABASE = 'sila_outage'
 /** After PostgreSQL is back, how long the app may still answer 503 (pooled connections that died). */
 const SETTLE_MS = 3_000
-/** autocannon's per-request timeout: an answer slower than this counts as hanging. */
+/** During the outage an answer slower than this counts as hanging: the app should fail fast. */
 const TIMEOUT_MS = 10_000
 
 async function pollHealth(url: string, at: () => number): Promise<HealthPoll> {
