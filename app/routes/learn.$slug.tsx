@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ReaderProvider } from '~/components/mdx/reader-context'
@@ -88,6 +88,15 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   return data
 }
 
+/**
+ * Not after an autosave: the prompt keeps its own text and status. Not after a 503: the loader
+ * would fail too and the error page would take the unsaved answers with it.
+ */
+export function shouldRevalidate({ formData, actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (formData?.get('intent') === 'save-answer' || actionStatus === 503) return false
+  return defaultShouldRevalidate
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   try {
@@ -98,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // still in the text box would go with it. The prompt keeps the text and tries again.
     const promptId = String(form.get('promptId') ?? '')
     return json(
-      { ok: false as const, promptId, error: `Not saved yet: ${DATABASE_UNAVAILABLE.body}`, retry: true as const },
+      { ok: false as const, promptId, error: DATABASE_UNAVAILABLE.autosave, retry: true as const },
       { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
     )
   }

@@ -10,6 +10,8 @@ export const RETRY_AFTER_SECONDS = 30
 export const DATABASE_UNAVAILABLE = {
   title: 'The academy is briefly unavailable',
   body: 'The academy’s database is not answering right now. Your saved work is safe; try again in a minute.',
+  /** Beside a prompt, which keeps the text and retries by itself. */
+  autosave: 'Not saved yet: the academy’s database is not answering. Your text stays here and is saved as soon as it is back.',
 }
 
 /**
