@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util'
 import { recreateDatabase } from './load/database'
-import { prepareAcademy, positiveInteger, reportWrites, writeJsonReport } from './load/harness'
+import { cleanUpOnSignal, prepareAcademy, positiveInteger, reportWrites, writeJsonReport } from './load/harness'
 import { startAppServer } from './load/app-server'
 import { formatTable, summarise } from './load/report'
 import { runTraffic } from './load/traffic'
@@ -32,6 +32,10 @@ async function main() {
   console.log(`Database ${DATABASE} ready with ${connections} fellows in ${Math.round(performance.now() - started)} ms; module ${academy.module.slug} (${academy.module.promptIds.length} prompts).`)
   started = performance.now()
   const app = await startAppServer({ databaseUrl })
+  cleanUpOnSignal(async () => {
+    await app.stop()
+    await academy.close()
+  })
   try {
     console.log(`App (pid ${app.pid}) ready on ${app.url} in ${Math.round(performance.now() - started)} ms; ${connections} fellows for ${durationSeconds} s…`)
     const traffic = await runTraffic({ appUrl: app.url, password: academy.password, fellows: academy.fellows, module: academy.module, durationSeconds, connections })

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { startAppServer, type AppServer } from './load/app-server'
 import { createThrowawayCluster, type Cluster } from './load/cluster'
 import { recreateDatabase } from './load/database'
-import { prepareAcademy, positiveInteger, reportWrites, writeJsonReport, type LoadAcademy } from './load/harness'
+import { cleanUpOnSignal, prepareAcademy, positiveInteger, reportWrites, writeJsonReport, type LoadAcademy } from './load/harness'
 import { countByPhase, formatPhaseTable, isFriendlyOutagePage, isRetryableRefusal, judgeOutage, recoveryMs, type HealthPoll, type OutageMarks } from './load/outage-analysis'
 import { formatTable, summarise } from './load/report'
 import { runTraffic } from './load/traffic'
@@ -58,6 +58,12 @@ async function main() {
   let cluster: Cluster | undefined
   let app: AppServer | undefined
   let academy: LoadAcademy | undefined
+  async function cleanUp() {
+    await app?.stop()
+    await academy?.close().catch(() => {})
+    await cluster?.destroy()
+  }
+  cleanUpOnSignal(cleanUp)
   try {
     cluster = await createThrowawayCluster()
     console.log(`Throwaway PostgreSQL on port ${cluster.port} in ${cluster.dir}`)
@@ -163,9 +169,7 @@ async function main() {
       console.log('\nOK')
     }
   } finally {
-    await app?.stop()
-    await academy?.close().catch(() => {})
-    await cluster?.destroy()
+    await cleanUp()
   }
 }
 

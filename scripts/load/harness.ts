@@ -50,3 +50,20 @@ export function positiveInteger(name: string, raw: string | undefined, fallback:
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${raw}".`)
   return value
 }
+
+/**
+ * Ctrl-C or a CI timeout would skip `finally`: run the clean-up (stop the app, remove a throwaway
+ * cluster) before exiting. A second signal exits at once.
+ */
+export function cleanUpOnSignal(cleanUp: () => Promise<void>) {
+  let stopping = false
+  async function stop(signal: NodeJS.Signals) {
+    if (stopping) process.exit(130)
+    stopping = true
+    console.error(`${signal}: cleaning up…`)
+    await cleanUp().catch((error: unknown) => console.error(error))
+    process.exit(130)
+  }
+  process.on('SIGINT', (signal) => void stop(signal))
+  process.on('SIGTERM', (signal) => void stop(signal))
+}
