@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteLoaderData,
+  type ShouldRevalidateFunctionArgs,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { AppShell } from './components/app-shell'
@@ -25,6 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   if (!user) return json({ user: null })
   return json({ user: { id: user.id, name: user.name, role: user.role, unread: await countUnread({ userId: user.id }) } })
+}
+
+/**
+ * Not after an autosave: it is the busiest request and changes nothing the shell shows. Not after
+ * an action the database refused (503): the loaders would fail too, and the error page would
+ * replace the page along with any unsaved text on it.
+ */
+export function shouldRevalidate({ formData, actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (formData?.get('intent') === 'save-answer' || actionStatus === 503) return false
+  return defaultShouldRevalidate
 }
 
 export function Layout({ children }: { children: ReactNode }) {

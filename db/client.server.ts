@@ -32,8 +32,17 @@ function connect(): Connection {
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
-      connect_timeout: 5,
+      // A server that does not even refuse (a dead host, a cut network) fails requests after 3 s
+      // rather than letting them hang; a healthy connect takes milliseconds.
+      connect_timeout: 3,
       idle_timeout: 60,
+      // postgres.js reconnects by itself, one queued query per attempt, after this many seconds.
+      // Its default grows to 20 s within a few failures, so during an outage requests queued for
+      // the pool hung for up to 20 s, and after it the app took as long to notice the database was
+      // back. A short constant pause fails queued requests fast (503) and recovers within a
+      // moment; attempts only happen while queries wait, so an idle app never spins
+      // (docs/decisions/0011).
+      backoff: () => 0.02,
     })
     const db = drizzlePostgres(client, { schema })
     return { driver: 'postgres', db, client, migrate: () => migratePostgres(db, { migrationsFolder }) }

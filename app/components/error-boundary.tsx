@@ -1,11 +1,12 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+import { DATABASE_UNAVAILABLE } from '~/utils/database-unavailable'
 
 const MESSAGES: Record<number, { title: string; body: string }> = {
   400: { title: 'That request could not be read', body: 'Something in the request was not what we expected. Go back and try again.' },
   403: { title: 'You do not have access to this page', body: 'Your account is not allowed to see this. If you think it should be, ask academy staff.' },
   404: { title: 'We could not find that page', body: 'The address may be mistyped, or the page may have moved.' },
   429: { title: 'Too many attempts', body: 'Please wait a little and try again.' },
-  503: { title: 'The academy is briefly unavailable', body: 'We could not reach the database. Your saved work is safe; try again in a minute.' },
+  503: DATABASE_UNAVAILABLE,
 }
 
 const UNEXPECTED = {

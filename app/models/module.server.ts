@@ -47,20 +47,26 @@ export async function getAnswers({ fellowId, moduleSlug }: { fellowId: string; m
   return Object.fromEntries(rows.map((r) => [r.promptId, r.body]))
 }
 
-/** Saves an answer and marks the module started, in one transaction. */
+/**
+ * Saves an answer and marks the module started, in one statement (a data-modifying WITH runs to
+ * completion with the main insert, atomically). One round trip instead of a four-statement
+ * transaction: autosave is the busiest write, and a transaction cut off by a database restart
+ * crashes the process through a postgres.js bug (docs/decisions/0011).
+ */
 export async function saveAnswer({ fellowId, moduleSlug, promptId, body }: { fellowId: string; moduleSlug: string; promptId: string; body: string }) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(promptResponses)
-      .values({ fellowId, moduleSlug, promptId, body })
-      .onConflictDoUpdate({
-        target: [promptResponses.fellowId, promptResponses.moduleSlug, promptResponses.promptId],
-        set: { body, updatedAt: sql`now()` },
-      })
-      .returning({ updatedAt: promptResponses.updatedAt })
-    await tx.insert(moduleProgress).values({ fellowId, moduleSlug }).onConflictDoNothing()
-    return row
-  })
+  const started = db.$with('started').as(
+    db.insert(moduleProgress).values({ fellowId, moduleSlug }).onConflictDoNothing().returning({ fellowId: moduleProgress.fellowId }),
+  )
+  const [row] = await db
+    .with(started)
+    .insert(promptResponses)
+    .values({ fellowId, moduleSlug, promptId, body })
+    .onConflictDoUpdate({
+      target: [promptResponses.fellowId, promptResponses.moduleSlug, promptResponses.promptId],
+      set: { body, updatedAt: sql`now()` },
+    })
+    .returning({ updatedAt: promptResponses.updatedAt })
+  return row
 }
 
 export async function getProgress({ fellowId, moduleSlug }: { fellowId: string; moduleSlug: string }) {

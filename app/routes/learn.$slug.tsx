@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ReaderProvider } from '~/components/mdx/reader-context'
@@ -15,6 +15,7 @@ import { findSubmission } from '~/models/submission.server'
 import { academyDate } from '~/domain/schedule'
 import { STATE_LABELS } from '~/domain/submission-state'
 import { getCompiledModule, getCurriculum } from '~/utils/content.server'
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '~/utils/database-unavailable'
 import { requireModuleViewer } from '~/utils/reader.server'
 import { readForm } from '~/utils/request.server'
 
@@ -87,12 +88,37 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   return data
 }
 
+/**
+ * Not after an autosave: the prompt keeps its own text and status. Not after a 503: the loader
+ * would fail too and the error page would take the unsaved answers with it.
+ */
+export function shouldRevalidate({ formData, actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (formData?.get('intent') === 'save-answer' || actionStatus === 503) return false
+  return defaultShouldRevalidate
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { compiled, access, fellow } = await readableModule(request, params.slug)
+  const form = await readForm(request)
+  try {
+    return await saveFromModule({ request, slug: params.slug, form })
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error
+    // Answered, not thrown: a thrown error swaps the page for the error boundary, and the answer
+    // still in the text box would go with it. The prompt keeps the text and tries again.
+    const promptId = String(form.get('promptId') ?? '')
+    return json(
+      { ok: false as const, promptId, error: DATABASE_UNAVAILABLE.autosave, retry: true as const },
+      { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+    )
+  }
+}
+
+async function saveFromModule({ request, slug, form }: { request: Request; slug: string | undefined; form: FormData }) {
+  const { compiled, access, fellow } = await readableModule(request, slug)
   if (access !== 'edit' || !fellow) {
     return json({ ok: false as const, promptId: '', error: 'This module is read-only for you.' }, { status: 403 })
   }
-  const submission = parseWithZod(await readForm(request), { schema: ActionSchema })
+  const submission = parseWithZod(form, { schema: ActionSchema })
   if (submission.status !== 'success') {
     const error = Object.values(submission.error ?? {}).flat()[0] ?? 'That request could not be read.'
     return json({ ok: false as const, promptId: '', error }, { status: 400 })

@@ -4,8 +4,10 @@ import { ANSWER_MAX_LENGTH } from '~/domain/reader'
 import { useReader } from './reader-context'
 
 const AUTOSAVE_DELAY_MS = 800
+/** While the server says "try again" (the database is down), how long to wait between tries. */
+const RETRY_DELAY_MS = 5_000
 
-type SaveResult = { ok: true; promptId: string; savedAt: string } | { ok: false; promptId: string; error: string }
+type SaveResult = { ok: true; promptId: string; savedAt: string } | { ok: false; promptId: string; error: string; retry?: true }
 
 /**
  * A reflection prompt. The answer autosaves a moment after typing stops (and on leaving the
@@ -17,8 +19,10 @@ export function Prompt({ id, children }: { id: string; children?: ReactNode }) {
   const [value, setValue] = useState(answers[id] ?? '')
   const [unsaved, setUnsaved] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  /** Text typed but not yet sent. */
+  /** Text typed but not yet sent, or sent and refused for now. */
   const pending = useRef<string | null>(null)
+  /** The text in the box, for a retry that fires after later renders. */
+  const latest = useRef(value)
   const fieldId = `prompt-${id}`
   const statusId = `${fieldId}-status`
 
@@ -28,6 +32,20 @@ export function Prompt({ id, children }: { id: string; children?: ReactNode }) {
     setUnsaved(false)
     fetcher.submit({ intent: 'save-answer', promptId: id, body }, { method: 'post', action: `/learn/${slug}` })
   }
+
+  const result = fetcher.data?.promptId === id ? fetcher.data : undefined
+  /** The server could not save for now (database outage): the text stays unsaved until a retry lands. */
+  const refusedForNow = fetcher.state === 'idle' && result !== undefined && !result.ok && result.retry === true
+
+  useEffect(() => {
+    if (!refusedForNow) return
+    // Keep the text as pending, so leaving the page still sends it, and try again in a while.
+    pending.current = latest.current
+    const retry = setTimeout(() => save(latest.current), RETRY_DELAY_MS)
+    return () => clearTimeout(retry)
+    // Once per refusal; save() is a new function every render and reads the text from a ref.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refusedForNow])
 
   // Leaving the page with a save still waiting: send it anyway, so no typed word is lost.
   useEffect(() => {
@@ -43,7 +61,6 @@ export function Prompt({ id, children }: { id: string; children?: ReactNode }) {
     }
   }, [slug, id])
 
-  const result = fetcher.data?.promptId === id ? fetcher.data : undefined
   let status = ''
   if (mode === 'read') status = ''
   else if (unsaved) status = 'Unsaved changes'
@@ -71,6 +88,7 @@ export function Prompt({ id, children }: { id: string; children?: ReactNode }) {
             onChange={(event) => {
               const next = event.currentTarget.value
               setValue(next)
+              latest.current = next
               setUnsaved(true)
               pending.current = next
               clearTimeout(timer.current)

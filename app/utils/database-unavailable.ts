@@ -1,0 +1,63 @@
+/**
+ * Telling "the database is not answering" apart from every other failure, so the app can answer
+ * 503 (try again soon; nothing was lost) instead of 500 (a bug). Pure: no I/O, safe in the browser
+ * bundle, which shows the same words.
+ */
+
+/** Seconds a client should wait before trying again; sent as Retry-After. */
+export const RETRY_AFTER_SECONDS = 30
+
+export const DATABASE_UNAVAILABLE = {
+  title: 'The academy is briefly unavailable',
+  body: 'The academy’s database is not answering right now. Your saved work is safe; try again in a minute.',
+  /** Beside a prompt, which keeps the text and retries by itself. */
+  autosave: 'Not saved yet: the academy’s database is not answering. Your text stays here and is saved as soon as it is back.',
+}
+
+/**
+ * Node socket errors and postgres.js's own connection errors: the server cannot be reached, or the
+ * connection to it broke.
+ */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+])
+
+/**
+ * SQLSTATEs the server sends while shutting down, starting up or full: admin_shutdown,
+ * crash_shutdown, cannot_connect_now, too_many_connections. Class 08 (connection exceptions) is
+ * matched by its prefix.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300'])
+
+/** How deep to follow `cause` and `errors`; drizzle wraps once, AggregateError once more. */
+const MAX_DEPTH = 4
+
+function isUnavailableCode(code: unknown) {
+  if (typeof code !== 'string') return false
+  return CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)
+}
+
+function unavailableAt(error: unknown, depth: number): boolean {
+  if (typeof error !== 'object' || error === null || depth > MAX_DEPTH) return false
+  if ('code' in error && isUnavailableCode(error.code)) return true
+  // drizzle wraps driver errors in DrizzleQueryError { cause }.
+  if ('cause' in error && unavailableAt(error.cause, depth + 1)) return true
+  // Node's happy-eyeballs connect reports every address it tried in an AggregateError.
+  if ('errors' in error && Array.isArray(error.errors)) return error.errors.some((inner) => unavailableAt(inner, depth + 1))
+  return false
+}
+
+/** True when the error means the database could not be reached, not that a query was wrong. */
+export function isDatabaseUnavailable(error: unknown) {
+  return unavailableAt(error, 0)
+}
