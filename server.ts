@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createExpressApp } from './app/express-app.server'
+import { survivePostgresJsWriteAfterClose } from './app/utils/database-unavailable'
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -16,6 +17,7 @@ const SHUTDOWN_GRACE_MS = 10_000
  * copy into build/server.js and open the database twice.
  */
 async function main() {
+  survivePostgresJsWriteAfterClose(process)
   const started = performance.now()
   if (existsSync('.env')) process.loadEnvFile('.env')
   const buildPath = pathToFileURL(path.resolve('build/index.js')).href

@@ -61,3 +61,33 @@ function unavailableAt(error: unknown, depth: number): boolean {
 export function isDatabaseUnavailable(error: unknown) {
   return unavailableAt(error, 0)
 }
+
+/**
+ * postgres.js 3.4.9 can throw from a setImmediate after a connection dropped: a write it scheduled
+ * (a transaction's ROLLBACK, say) finds the socket already gone (porsager/postgres#1154, #1208).
+ * By then the query has already failed with CONNECTION_CLOSED through the normal path, so the
+ * write is moot; the unmerged upstream fixes (#1168, #1209) simply skip it. Nothing else matches.
+ */
+export function isPostgresJsWriteAfterClose(error: unknown) {
+  return (
+    error instanceof TypeError &&
+    /Cannot read properties of null \(reading 'write'\)/.test(error.message) &&
+    /nextWrite[\s\S]*postgres[\\/]src[\\/]connection\.js|postgres[\\/]src[\\/]connection\.js[\s\S]*nextWrite/.test(error.stack ?? '')
+  )
+}
+
+/**
+ * Keeps the process alive through that one known, harmless throw, which would otherwise take every
+ * request down with it when PostgreSQL restarts mid-transaction (ADR 0012). Any other uncaught
+ * exception ends the process as Node would.
+ */
+export function survivePostgresJsWriteAfterClose(target: NodeJS.Process) {
+  target.on('uncaughtException', (error) => {
+    if (isPostgresJsWriteAfterClose(error)) {
+      console.warn('Database connection dropped mid-write (postgres.js #1154); the query already failed and was answered.')
+      return
+    }
+    console.error(error)
+    target.exit(1)
+  })
+}
