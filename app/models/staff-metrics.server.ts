@@ -161,13 +161,16 @@ export async function sessionsByMonth({ filters }: { filters: StaffFilters }) {
     .orderBy(sql`to_char(${coachingSessions.heldOn}, 'YYYY-MM')`)
 }
 
-/** What the filter form offers: cohorts, LEAs with their state, schools with their LEA. */
-export async function listFilterOptions() {
+/**
+ * What the filter form offers: cohorts, LEAs with their state, and the schools of the chosen LEA.
+ * Schools wait for an LEA: a statewide academy has thousands, and listing them all made every
+ * staff page carry half a megabyte of options (in the HTML and again in its data).
+ */
+export async function listFilterOptions({ lea }: { lea: string | null }) {
   const [cohortRows, leaRows, schoolRows] = await Promise.all([
     db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).orderBy(asc(cohorts.startYear), asc(cohorts.name)),
     db.select({ id: leas.id, name: leas.name, state: leas.state }).from(leas).orderBy(asc(leas.state), asc(leas.name)),
-    db.select({ id: schools.id, name: schools.name, leaId: schools.leaId }).from(schools).orderBy(asc(schools.name)),
+    db.select({ id: schools.id, name: schools.name, leaId: schools.leaId }).from(schools).where(lea ? eq(schools.leaId, lea) : sql`false`).orderBy(asc(schools.name)),
   ])
   return { cohorts: cohortRows, leas: leaRows, schools: schoolRows }
 }
-

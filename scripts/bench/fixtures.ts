@@ -36,7 +36,7 @@ async function main() {
   const staff = await getUserByEmail({ email: `staff@${LARGE_DOMAIN}` })
   if (!staff) throw new Error(`No staff@${LARGE_DOMAIN}: this database was not made by npm run seed:large.`)
   const cohorts = await listCohorts()
-  const { leas } = await listFilterOptions()
+  const { leas } = await listFilterOptions({ lea: null })
   const modules = getCurriculum().modules
   const fellows: BenchFellow[] = []
   let auditId: string | null = null

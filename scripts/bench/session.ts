@@ -1,3 +1,4 @@
+import { createCookie } from '@remix-run/node'
 import { sessionExpiry } from '../../app/domain/session-rules'
 import { insertSession } from '../../app/models/session.server'
 import { generateToken, hashToken } from '../../app/utils/token.server'
@@ -11,5 +12,7 @@ import { generateToken, hashToken } from '../../app/utils/token.server'
 export async function benchSessionCookie(userId: string) {
   const token = generateToken()
   await insertSession({ id: hashToken(token), userId, expiresAt: sessionExpiry(new Date()), ipAddress: '127.0.0.1', userAgent: 'sila-bench' })
-  return `sila_session=${token}`
+  // Encoded as the app's cookie encodes it (Remix cookies carry JSON in base64), not the raw token.
+  const header = await createCookie('sila_session').serialize(token)
+  return header.split(';')[0]
 }

@@ -65,8 +65,8 @@ export type PlanOptions = { size: AcademySize; seed: number; today: string; modu
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert']
 
 export type Structure = {
-  leas: Row<typeof leas>[]
-  schools: Row<typeof schools>[]
+  leas: (Row<typeof leas> & { id: string })[]
+  schools: (Row<typeof schools> & { id: string })[]
   cohorts: (Row<typeof cohorts> & { id: string; startYear: number })[]
   staffUsers: Row<typeof users>[]
   coaches: (Row<typeof users> & { id: string })[]

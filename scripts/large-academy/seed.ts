@@ -35,10 +35,6 @@ async function insertRows<T extends PgTable>(label: string, table: T, rows: PgIn
   timings.set(label, { rows: entry.rows + rows.length, ms: entry.ms + performance.now() - started })
 }
 
-function collect<K extends keyof FellowRows>(planned: FellowRows[], key: K) {
-  return planned.flatMap((p) => p[key])
-}
-
 export async function seedLargeAcademy(options: Omit<PlanOptions, 'modules'>) {
   const started = performance.now()
   await migrateDatabase()
@@ -66,11 +62,11 @@ export async function seedLargeAcademy(options: Omit<PlanOptions, 'modules'>) {
     await insertRows('users (fellows)', users, planned.map((p) => p.user))
     await insertRows('fellows', fellows, planned.map((p) => p.fellow))
     await insertRows('coach_assignments', coachAssignments, planned.map((p) => p.pairing))
-    await insertRows('module_progress', moduleProgress, collect(planned, 'progress'))
-    await insertRows('prompt_responses', promptResponses, collect(planned, 'answers'))
-    await insertRows('submissions', submissions, collect(planned, 'submissions'))
-    await insertRows('submission_events', submissionEvents, collect(planned, 'events'))
-    await insertRows('coaching_sessions', coachingSessions, collect(planned, 'sessions'))
+    await insertRows('module_progress', moduleProgress, planned.flatMap((p) => p.progress))
+    await insertRows('prompt_responses', promptResponses, planned.flatMap((p) => p.answers))
+    await insertRows('submissions', submissions, planned.flatMap((p) => p.submissions))
+    await insertRows('submission_events', submissionEvents, planned.flatMap((p) => p.events))
+    await insertRows('coaching_sessions', coachingSessions, planned.flatMap((p) => p.sessions))
   }
 
   // The first fellow also gets an equity audit, so the bench has an improvement-tool page to load.
