@@ -73,8 +73,9 @@ export async function seedLargeAcademy(options: Omit<PlanOptions, 'modules'>) {
   const first = planFellow(plan, structure, 0, quota[0], passwordHash)
   if (first.fellow.id) await seedDemoAudit({ fellowId: first.fellow.id })
 
+  // Vacuum too, as autovacuum would have long since: index-only scans need the visibility map.
   const analyzeStarted = performance.now()
-  await db.execute('analyze')
-  timings.set('analyze', { rows: 0, ms: performance.now() - analyzeStarted })
+  await db.execute('vacuum analyze')
+  timings.set('vacuum analyze', { rows: 0, ms: performance.now() - analyzeStarted })
   return { timings: [...timings.entries()].map(([table, t]) => ({ table, ...t })), totalMs: performance.now() - started, domain: LARGE_DOMAIN }
 }
