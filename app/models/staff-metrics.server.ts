@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { PgSelect } from 'drizzle-orm/pg-core'
 import { db } from '../../db/client.server'
 import { coachingSessions, cohorts, fellows, leas, moduleProgress, moduleSchedule, modules, schools, submissionEvents, submissions, users } from '../../db/schema'
@@ -120,30 +120,33 @@ export async function listFellowFacts({ filters, today, monthStart }: { filters:
 
 const isReview = sql`${submissionEvents.toStatus} in ('returned', 'accepted')`
 const isHandIn = sql`${submissionEvents.toStatus} in ('submitted', 'resubmitted')`
-const epoch = sql`extract(epoch from ${submissionEvents.createdAt})`
+// date_part gives float8 seconds; extract gives numeric, whose sums cost a fifth more here.
+const seconds = sql`date_part('epoch', ${submissionEvents.createdAt})`
 
 /**
  * Reviews (returned or accepted) per fellow in scope, and the days they took from the hand-ins
  * they answered. Hand-ins and reviews alternate (transition() in ~/domain/submission-state: only
  * a submitted or resubmitted piece can be reviewed, only a returned one handed in again), so per
  * submission the total wait is the sum of review times less the sum of answered hand-in times —
- * every hand-in but a last one still awaiting review. Plain sums, one pass: the first version asked
- * a subquery per review, and the plan's cost (about a million) set PostgreSQL's JIT compiling for
- * half a second on every page view.
+ * every hand-in but a last one still awaiting review. Plain sums in one pass over the events: the
+ * first version asked a subquery per review, and that plan's cost (about a million, against a
+ * jit_above_cost of 100,000) set PostgreSQL's JIT compiling for half a second on every page view.
  */
 function reviewTurnarounds(scope: SQL) {
-  const perSubmission = placed(db.select({
-    fellowId: fellows.id,
-    awaiting: sql<boolean>`${submissions.status} in ('submitted', 'resubmitted')`.as('awaiting'),
-    reviews: sql<number>`count(*) filter (where ${isReview})`.as('reviews'),
-    reviewSeconds: sql<number>`coalesce(sum(${epoch}) filter (where ${isReview}), 0)`.as('review_seconds'),
-    handInSeconds: sql<number>`coalesce(sum(${epoch}) filter (where ${isHandIn}), 0)`.as('hand_in_seconds'),
-    lastHandIn: sql<number>`coalesce(max(${epoch}) filter (where ${isHandIn}), 0)`.as('last_hand_in'),
-  }).from(fellows).$dynamic())
-    .innerJoin(submissions, eq(submissions.fellowId, fellows.id))
+  const inScope = placed(db.select({ id: fellows.id }).from(fellows).$dynamic()).where(scope)
+  const perSubmission = db
+    .select({
+      fellowId: submissions.fellowId,
+      awaiting: sql<boolean>`${submissions.status} in ('submitted', 'resubmitted')`.as('awaiting'),
+      reviews: sql<number>`count(*) filter (where ${isReview})`.as('reviews'),
+      reviewSeconds: sql<number>`coalesce(sum(${seconds}) filter (where ${isReview}), 0)`.as('review_seconds'),
+      handInSeconds: sql<number>`coalesce(sum(${seconds}) filter (where ${isHandIn}), 0)`.as('hand_in_seconds'),
+      lastHandIn: sql<number>`coalesce(max(${seconds}) filter (where ${isHandIn}), 0)`.as('last_hand_in'),
+    })
+    .from(submissions)
     .innerJoin(submissionEvents, eq(submissionEvents.submissionId, submissions.id))
-    .where(scope)
-    .groupBy(submissions.id, fellows.id)
+    .where(inArray(submissions.fellowId, inScope))
+    .groupBy(submissions.id)
     .as('per_submission')
   const waited = sql`${perSubmission.reviewSeconds} - ${perSubmission.handInSeconds} + case when ${perSubmission.awaiting} then ${perSubmission.lastHandIn} else 0 end`
   return db
