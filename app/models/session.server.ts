@@ -14,8 +14,24 @@ export async function insertSession(values: {
   await db.insert(sessions).values(values)
 }
 
-/** The session and its user in one round trip. */
-export async function getSessionWithUser({ id }: { id: string }) {
+type SessionRow = NonNullable<Awaited<ReturnType<typeof selectSessionWithUser>>>
+
+const lookups = new Map<string, Promise<SessionRow | null>>()
+
+/**
+ * The session and its user in one round trip. The root loader and the page's loader both ask, at
+ * the same moment, on every page load: callers that ask while a lookup of the same session is
+ * still in flight share it. Nothing is kept once it answers, so a revoked session is never served.
+ */
+export function getSessionWithUser({ id }: { id: string }): Promise<SessionRow | null> {
+  const pending = lookups.get(id)
+  if (pending) return pending
+  const lookup = selectSessionWithUser(id).finally(() => lookups.delete(id))
+  lookups.set(id, lookup)
+  return lookup
+}
+
+async function selectSessionWithUser(id: string) {
   const [row] = await db
     .select({
       session: {

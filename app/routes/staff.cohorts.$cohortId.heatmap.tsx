@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohort = UUID.test(cohortId) ? await getCohort({ id: cohortId }) : null
   if (!cohort) throw new Response('Not found', { status: 404 })
   const filters = { ...requireStaffFilters(request), cohort: cohort.id }
-  const [data, options] = await Promise.all([getHeatmapData({ cohortId: cohort.id, filters }), listFilterOptions()])
+  const [data, options] = await Promise.all([getHeatmapData({ cohortId: cohort.id, filters }), listFilterOptions({ lea: filters.lea })])
   const grid = buildHeatmap({ today: academyDate(new Date()), ...data })
   return json({ cohort: { id: cohort.id, name: cohort.name }, filters, options, grid, counts: countStates(grid.rows) })
 }

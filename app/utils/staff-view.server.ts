@@ -16,7 +16,7 @@ export async function loadStaffView(request: Request) {
   const [facts, months, options] = await Promise.all([
     listFellowFacts({ filters, today, monthStart: `${today.slice(0, 8)}01` }),
     completionByMonth({ filters, today }),
-    listFilterOptions(),
+    listFilterOptions({ lea: filters.lea }),
   ])
   return { filters, today, facts, months, options }
 }

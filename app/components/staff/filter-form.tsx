@@ -24,7 +24,8 @@ function Choice({ name, label, value, children }: { name: string; label: string;
 /** The dashboard's filters as a plain GET form, so every view is a link that can be bookmarked and shared. */
 export function FilterForm({ action, filters, options }: { action: string; filters: StaffFilters; options: Options }) {
   const leas = filters.state ? options.leas.filter((l) => l.state === filters.state) : options.leas
-  const schools = filters.lea ? options.schools.filter((s) => s.leaId === filters.lea) : options.schools.filter((s) => leas.some((l) => l.id === s.leaId))
+  // The loader sends schools only for the chosen LEA (listFilterOptions).
+  const schools = options.schools.filter((s) => s.leaId === filters.lea)
   return (
     <Form method="get" action={action} className="mb-8 rounded-lg bg-white p-5 shadow-sm print:hidden" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="text-lg font-semibold">Filters</h2>
@@ -47,7 +48,7 @@ export function FilterForm({ action, filters, options }: { action: string; filte
           ))}
         </Choice>
         <Choice name="school" label="School" value={filters.school}>
-          <option value="">All schools</option>
+          <option value="">{filters.lea ? 'All schools' : 'All schools (choose a district to pick one)'}</option>
           {schools.map((s) => (
             <option key={s.id} value={s.id}>{s.name}</option>
           ))}

@@ -36,7 +36,14 @@ function columnLabel(column: Column) {
 export function HeatMap({ caption, columns, rows }: { caption: string; columns: Column[]; rows: HeatRow[] }) {
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-      <table role="grid" aria-label={caption} data-cols={columns.length} onKeyDown={moveFocus} className="border-collapse text-sm">
+      {/* The cells' shared look is set once here, not repeated on each of a cohort's thousands of cells. */}
+      <table
+        role="grid"
+        aria-label={caption}
+        data-cols={columns.length}
+        onKeyDown={moveFocus}
+        className="border-collapse text-sm [&_td]:h-10 [&_td]:w-14 [&_td]:border [&_td]:border-white [&_td]:text-center [&_td]:text-base [&_td:focus]:outline [&_td:focus]:outline-2 [&_td:focus]:outline-brand-700"
+      >
         <caption className="sr-only">{caption}. Use the arrow keys to move between cells.</caption>
         <thead>
           <tr>
@@ -67,7 +74,7 @@ export function HeatMap({ caption, columns, rows }: { caption: string; columns: 
                     data-col={c + 1}
                     tabIndex={-1}
                     title={cell.description}
-                    className={`h-10 w-14 border border-white text-center text-base focus:outline focus:outline-2 focus:outline-brand-700 ${look.className}`}
+                    className={look.className}
                   >
                     <span aria-hidden="true">{look.symbol}</span>
                     <span className="sr-only">{cell.description}</span>

@@ -1,0 +1,57 @@
+import autocannon from 'autocannon'
+import { summarize } from './stats'
+
+/** Load from autocannon, in the bench's own process, against a server in another. */
+
+export type LoadRequest = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string }
+
+type Options = {
+  url: string
+  connections: number
+  durationSeconds: number
+  /** Requests per second across all connections; without it, as fast as the server answers. */
+  rate?: number
+  /** One request shape per connection, dealt out in turn (e.g. one signed-in fellow each). */
+  requests: LoadRequest[]
+}
+
+export async function runLoad({ url, connections, durationSeconds, rate, requests }: Options) {
+  const latencies: number[] = []
+  let dealt = 0
+  let finish: (result: autocannon.Result) => void = () => {}
+  let fail: (error: Error) => void = () => {}
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve
+    fail = reject
+  })
+  // The callback form returns the running instance, whose events give each response's latency.
+  const instance = autocannon({
+    url,
+    connections,
+    duration: durationSeconds,
+    overallRate: rate,
+    setupClient: (client) => {
+      const request = requests[dealt++ % requests.length]
+      // setRequests, not setRequest: the latter changes only the first request, and the rest go out bare.
+      client.setRequests([{ method: request.method, path: request.path, headers: request.headers, body: request.body }])
+    },
+  }, (error, result) => (error ? fail(error) : finish(result)))
+  const statuses = new Map<number, number>()
+  instance.on('response', (_client, status, _bytes, responseTime) => {
+    latencies.push(responseTime)
+    statuses.set(status, (statuses.get(status) ?? 0) + 1)
+  })
+  const result = await done
+  // A page that answers with a redirect or an error is fast and tells nothing: refuse the figure.
+  if (result.non2xx > result.requests.total * 0.01) {
+    throw new Error(`${result.non2xx} of ${result.requests.total} answers were not 2xx (${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')})`)
+  }
+  const total = result.requests.total
+  return {
+    requestsPerSecond: Math.round((total / result.duration) * 10) / 10,
+    total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    latency: summarize(latencies),
+  }
+}

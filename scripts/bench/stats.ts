@@ -1,0 +1,58 @@
+/** Pure helpers of the benchmark: percentiles, summaries, the target verdicts and the printed table. */
+
+/** The p-th percentile (0–100) by linear interpolation between closest ranks; NaN for no values. */
+export function percentile(values: readonly number[], p: number) {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const rank = (p / 100) * (sorted.length - 1)
+  const low = Math.floor(rank)
+  const high = Math.ceil(rank)
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low)
+}
+
+export type LatencySummary = { count: number; p50: number; p95: number; p99: number; mean: number; max: number }
+
+export function summarize(values: readonly number[]): LatencySummary {
+  const round = (n: number) => Math.round(n * 100) / 100
+  return {
+    count: values.length,
+    p50: round(percentile(values, 50)),
+    p95: round(percentile(values, 95)),
+    p99: round(percentile(values, 99)),
+    mean: round(values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : Number.NaN),
+    max: round(values.length ? Math.max(...values) : Number.NaN),
+  }
+}
+
+/** A target of the issue: met when the measured value is on the right side of the limit. */
+export type Target = { limit: number; better: 'lower' | 'higher' }
+
+export type Verdict = 'met' | 'missed' | 'not measured'
+
+export function judge(value: number | null, target: Target): Verdict {
+  if (value === null || !Number.isFinite(value)) return 'not measured'
+  return (target.better === 'lower' ? value < target.limit : value >= target.limit) ? 'met' : 'missed'
+}
+
+export type TableRow = { section: string; figure: string; value: string; target: string; verdict: Verdict | '' }
+
+/** A fixed-width text table, one line per figure, with the section named once per group. */
+export function formatTable(rows: readonly TableRow[]) {
+  const header: TableRow = { section: 'item', figure: 'figure', value: 'measured', target: 'target', verdict: '' }
+  const cells = (r: TableRow) => [r.section, r.figure, r.value, r.target, r.verdict]
+  const widths = cells(header).map((_, i) => Math.max(...[header, ...rows].map((r) => cells(r)[i].length)))
+  const line = (r: TableRow) => cells(r).map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()
+  let last = ''
+  const body = rows.map((r) => {
+    const shown = r.section === last ? { ...r, section: '' } : r
+    last = r.section
+    return line(shown)
+  })
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body].join('\n')
+}
+
+/** A number for the table: at most `digits` decimals, thousands separated. */
+export function formatNumber(value: number | null, digits = 1) {
+  if (value === null || !Number.isFinite(value)) return 'n/a'
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits })
+}
