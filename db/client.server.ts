@@ -43,6 +43,9 @@ function connect(): Connection {
       // moment; attempts only happen while queries wait, so an idle app never spins
       // (docs/decisions/0011).
       backoff: () => 0.02,
+      // The staff overview's aggregates cost enough to trigger JIT compilation, which took 0.5–1 s
+      // per page view for queries that run in 0.2 s (npm run bench; README, Performance).
+      connection: { jit: 'off' },
     })
     const db = drizzlePostgres(client, { schema })
     return { driver: 'postgres', db, client, migrate: () => migratePostgres(db, { migrationsFolder }) }

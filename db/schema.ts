@@ -514,6 +514,8 @@ export const submissions = pgTable(
   (t) => [
     uniqueIndex('submissions_fellow_assignment_key').on(t.fellowId, t.assignmentId),
     index('submissions_status_idx').on(t.status),
+    // Staff overview, heat map, review turnaround, progress export: index-only, no reading of bodies.
+    index('submissions_fellow_module_idx').on(t.fellowId, t.moduleSlug, t.status, t.submittedAt, t.id),
   ],
 )
 
@@ -591,6 +593,8 @@ export const coachingSessions = pgTable(
   (t) => [
     index('coaching_sessions_fellow_idx').on(t.fellowId, t.heldOn),
     index('coaching_sessions_coach_idx').on(t.coachId, t.heldOn),
+    // Counts of logged sessions (staff overview, coaching export) skip drafts without reading the notes.
+    index('coaching_sessions_logged_idx').on(t.fellowId, t.heldOn).where(sql`not ${t.isDraft}`),
   ],
 )
 

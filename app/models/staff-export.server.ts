@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, not, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { db } from '../../db/client.server'
 import { coachAssignments, coachingSessions, cohorts, fellows, leas, moduleProgress, moduleSchedule, modules, schools, submissions, users } from '../../db/schema'
@@ -114,7 +114,7 @@ export async function listCoachingRows({ fellowIds, monthStart }: { fellowIds: s
         lastOn: sql<string | null>`to_char(max(${coachingSessions.heldOn}), 'YYYY-MM-DD')`,
       })
       .from(coachingSessions)
-      .where(and(inArray(coachingSessions.fellowId, fellowIds), eq(coachingSessions.isDraft, false)))
+      .where(and(inArray(coachingSessions.fellowId, fellowIds), not(coachingSessions.isDraft)))
       .groupBy(coachingSessions.fellowId),
   ])
   const coachOf = await db

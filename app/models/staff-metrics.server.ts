@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, not, or, sql, type SQL } from 'drizzle-orm'
 import type { PgSelect } from 'drizzle-orm/pg-core'
 import { db } from '../../db/client.server'
 import { coachingSessions, cohorts, fellows, leas, moduleProgress, moduleSchedule, modules, schools, submissionEvents, submissions, users } from '../../db/schema'
@@ -89,7 +89,7 @@ export async function listFellowFacts({ filters, today, monthStart }: { filters:
       lastSessionOn: sql<string | null>`to_char(max(${coachingSessions.heldOn}), 'YYYY-MM-DD')`,
       sessionsThisMonth: int(sql`count(*) filter (where ${coachingSessions.heldOn} >= ${monthStart})`),
     }).from(fellows).$dynamic())
-      .innerJoin(coachingSessions, and(eq(coachingSessions.fellowId, fellows.id), eq(coachingSessions.isDraft, false)))
+      .innerJoin(coachingSessions, and(eq(coachingSessions.fellowId, fellows.id), not(coachingSessions.isDraft)))
       .where(scope)
       .groupBy(fellows.id),
     reviewTurnarounds(scope),
@@ -184,7 +184,7 @@ export async function sessionsByMonth({ filters }: { filters: StaffFilters }) {
     month: sql<string>`to_char(${coachingSessions.heldOn}, 'YYYY-MM')`,
     sessions: int(sql`count(*)`),
   }).from(fellows).$dynamic())
-    .innerJoin(coachingSessions, and(eq(coachingSessions.fellowId, fellows.id), eq(coachingSessions.isDraft, false)))
+    .innerJoin(coachingSessions, and(eq(coachingSessions.fellowId, fellows.id), not(coachingSessions.isDraft)))
     .where(fellowScope(filters))
     .groupBy(sql`to_char(${coachingSessions.heldOn}, 'YYYY-MM')`)
     .orderBy(sql`to_char(${coachingSessions.heldOn}, 'YYYY-MM')`)

@@ -24,7 +24,7 @@ test('the 10,000-fellow academy has the issue’s shape, and a tenth of it scale
 
 test('coaching sessions add up to the academy’s total, and year-two fellows have had more', () => {
   const options = plan(1_000)
-  const structure = planStructure(options, 'hash')
+  const structure = planStructure(options, 'hash', 'totp-key')
   const quota = sessionQuota(options, structure)
   expect(quota.reduce((sum, q) => sum + q, 0)).toBe(10_000)
   // Cohorts alternate by fellow number; the last cohort is in year two, the first in year one.
@@ -33,7 +33,7 @@ test('coaching sessions add up to the academy’s total, and year-two fellows ha
 
 test('a fellow comes out the same on every run, with work only on modules already open', () => {
   const options = plan(100)
-  const structure = planStructure(options, 'hash')
+  const structure = planStructure(options, 'hash', 'totp-key')
   const once = planFellow(options, structure, 3, 12, 'hash')
   expect(planFellow(options, structure, 3, 12, 'hash')).toEqual(once)
   expect(once.sessions).toHaveLength(12)
@@ -44,7 +44,7 @@ test('a fellow comes out the same on every run, with work only on modules alread
 
 test('every submission’s status is where its events end', () => {
   const options = plan(100)
-  const structure = planStructure(options, 'hash')
+  const structure = planStructure(options, 'hash', 'totp-key')
   for (let i = 0; i < 20; i++) {
     const rows = planFellow(options, structure, i, 0, 'hash')
     for (const submission of rows.submissions) {

@@ -115,7 +115,8 @@ function earlier(a: string, b: string) {
   return a < b ? a : b
 }
 
-export function planStructure({ size, seed, today }: PlanOptions, passwordHash: string): Structure {
+/** `totpKey` (encrypted) is every coach's, staff member's and admin's second factor, as the app requires. */
+export function planStructure({ size, seed, today }: PlanOptions, passwordHash: string, totpKey: string): Structure {
   // The structure's ids live in their own namespace, above every fellow's.
   const random = createRandom(deriveSeed(seed, 'structure'), STRUCTURE_NAMESPACE)
   const startYear = academicStartYear(today)
@@ -144,6 +145,7 @@ export function planStructure({ size, seed, today }: PlanOptions, passwordHash: 
     role,
     status: 'active' as const,
     passwordHash,
+    totpKey,
   })
   const staffUsers = [
     account(`admin@${LARGE_DOMAIN}`, 'Rena Achebe', 'admin'),

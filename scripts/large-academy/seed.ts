@@ -1,3 +1,6 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding'
+import { DEMO_TOTP_KEY } from '../../db/demo-accounts'
+import { encryptTotpKey } from '../../app/utils/second-factor.server'
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core'
 import { db, migrateDatabase } from '../../db/client.server'
 import { coachAssignments, coachingSessions, cohorts, fellows, leas, moduleProgress, promptResponses, schools, submissionEvents, submissions, users } from '../../db/schema'
@@ -44,7 +47,8 @@ export async function seedLargeAcademy(options: Omit<PlanOptions, 'modules'>) {
   // One Argon2id hash for every account: hashing 10,000 passwords would take minutes and prove nothing.
   const passwordHash = await hashPassword(LARGE_PASSWORD)
 
-  const structure = planStructure(plan, passwordHash)
+  // The demo academy's public authenticator key: this academy is as invented as the demo one.
+  const structure = planStructure(plan, passwordHash, encryptTotpKey(decodeBase32IgnorePadding(DEMO_TOTP_KEY)))
   await insertRows('leas', leas, structure.leas)
   await insertRows('schools', schools, structure.schools)
   await insertRows('cohorts', cohorts, structure.cohorts)

@@ -1,0 +1,2 @@
+CREATE INDEX "coaching_sessions_logged_idx" ON "coaching_sessions" USING btree ("fellow_id","held_on") WHERE not "coaching_sessions"."is_draft";--> statement-breakpoint
+CREATE INDEX "submissions_fellow_module_idx" ON "submissions" USING btree ("fellow_id","module_slug","status","submitted_at","id");
