@@ -171,3 +171,11 @@ export function RowSelectForm({
     </Form>
   )
 }
+
+/**
+ * When every form checks its fields: first when a field loses focus, then, once checked (or after
+ * the server answered), as the person types. Checking again on blur after an error moved the
+ * submit button as the error list emptied between mouse-down and mouse-up, so the click that
+ * blurred the field never reached the button, and a corrected form needed a second click.
+ */
+export const VALIDATE_ON_BLUR = { shouldValidate: 'onBlur', shouldRevalidate: 'onInput' } as const

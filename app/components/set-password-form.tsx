@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { PASSWORD_MIN, SetPasswordSchema } from '~/domain/account-schemas'
-import { ErrorList, Field, SubmitButton } from './forms'
+import { ErrorList, Field, SubmitButton, VALIDATE_ON_BLUR } from './forms'
 
 /** The new-password form of the invitation, reset and security pages. */
 export function SetPasswordForm({
@@ -22,7 +22,7 @@ export function SetPasswordForm({
     id: 'set-password',
     lastResult,
     constraint: getZodConstraint(SetPasswordSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
   })
   return (

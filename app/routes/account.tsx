@@ -5,7 +5,7 @@ import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, FormMessage, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { NameSchema } from '~/domain/account-schemas'
 import { ROLE_LABELS } from '~/domain/roles'
@@ -54,7 +54,7 @@ export default function Account() {
     lastResult: data?.intent === 'profile' ? data.result : undefined,
     defaultValue: { name: user.name },
     constraint: getZodConstraint(ProfileSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
   })
   return (

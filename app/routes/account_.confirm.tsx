@@ -5,7 +5,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { PASSWORD_MAX, TotpCodeSchema } from '~/domain/account-schemas'
 import { markReauthenticated } from '~/models/session.server'
 import { signIn } from '~/utils/accounts.server'
@@ -61,7 +61,7 @@ export default function ConfirmItIsYou() {
     id: 'confirm-it-is-you',
     lastResult,
     constraint: getZodConstraint(ConfirmSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSchema }),
   })
   return (

@@ -5,7 +5,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, FormMessage, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { RecoveryCodes } from '~/components/recovery-codes'
 import { SetPasswordForm } from '~/components/set-password-form'
@@ -86,7 +86,7 @@ export default function Security() {
     lastResult: data?.intent === 'email' ? data.result : undefined,
     defaultValue: { email },
     constraint: getZodConstraint(EmailChangeSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailChangeSchema }),
   })
   const factorErrors = data?.intent === 'factor' && !data.done ? data.result.error?.[''] : undefined

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, FormMessage, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { ForgotPasswordSchema } from '~/domain/account-schemas'
 import { requestPasswordReset } from '~/utils/accounts.server'
 import { requireAnonymous } from '~/utils/auth.server'
@@ -34,7 +34,7 @@ export default function ForgotPassword() {
     id: 'forgot-password',
     lastResult: data?.result,
     constraint: getZodConstraint(ForgotPasswordSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   })
   return (

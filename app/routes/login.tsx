@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { SignInSchema } from '~/domain/account-schemas'
 import { homePathFor } from '~/domain/roles'
 import { afterPassword, secondFactorStep } from '~/domain/session-rules'
-import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, FormMessage, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { signIn } from '~/utils/accounts.server'
 import { requireAnonymous, safeRedirect } from '~/utils/auth.server'
@@ -49,7 +49,7 @@ export default function Login() {
     id: 'sign-in',
     lastResult,
     constraint: getZodConstraint(SignInSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
   })
   return (

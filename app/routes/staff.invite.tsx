@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, FormMessage, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, FormMessage, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { InviteSchema } from '~/domain/account-schemas'
 import { invitableRoles, ROLE_LABELS } from '~/domain/roles'
@@ -45,7 +45,7 @@ export default function Invite() {
     id: 'invite',
     lastResult: data?.result,
     constraint: getZodConstraint(InviteSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     defaultValue: { role: 'fellow' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
   })

@@ -43,7 +43,7 @@ export default function NewAudit() {
     constraint: getZodConstraint(NewAuditSchema),
     defaultValue: { title: `Equity audit of ${school}, ${schoolYear}`, schoolYear },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewAuditSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { AuditFindings } from '~/components/tools/audit-findings'
 import { EquityQuestions } from '~/components/tools/equity-questions'
@@ -43,7 +43,7 @@ export default function NewFishbone() {
     id: 'new-fishbone',
     lastResult: data?.result,
     constraint: getZodConstraint(NewFishboneSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewFishboneSchema }),
   })
   const problemProps = getTextareaProps(fields.problem, { ariaDescribedBy: fields.problem.descriptionId })

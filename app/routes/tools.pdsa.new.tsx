@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ActionMessage, ErrorList, Field, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { ActionMessage, ErrorList, Field, SelectField, SubmitButton, TextAreaField, VALIDATE_ON_BLUR } from '~/components/forms'
 import { PageHeader } from '~/components/page-header'
 import { AuditFindings } from '~/components/tools/audit-findings'
 import { EquityQuestions } from '~/components/tools/equity-questions'
@@ -67,7 +67,7 @@ export default function NewPdsa() {
     lastResult: data?.result,
     defaultValue: { title: prefill.title, problem: prefill.problem, aim: '', fishboneId: '', measureName: '', measureUnit: '' },
     constraint: getZodConstraint(CreatePdsaSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreatePdsaSchema }),
   })
   return (

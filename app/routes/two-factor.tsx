@@ -5,7 +5,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { RecoveryCodeSchema, TotpCodeSchema } from '~/domain/account-schemas'
 import { homePathFor } from '~/domain/roles'
 import { afterPassword, secondFactorStep } from '~/domain/session-rules'
@@ -77,14 +77,14 @@ export default function TwoFactor() {
     id: 'second-factor-code',
     lastResult: data?.intent === 'code' ? data.result : undefined,
     constraint: getZodConstraint(CodeSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CodeSchema }),
   })
   const [recoveryForm, recoveryFields] = useForm({
     id: 'second-factor-recovery',
     lastResult: data?.intent === 'recovery' ? data.result : undefined,
     constraint: getZodConstraint(RecoverySchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RecoverySchema }),
   })
   return (

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { decodeBase64, encodeBase64 } from '@oslojs/encoding'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { RecoveryCodes } from '~/components/recovery-codes'
 import { TotpCodeSchema } from '~/domain/account-schemas'
 import { homePathFor } from '~/domain/roles'
@@ -96,7 +96,7 @@ export default function SetUpSecondFactor() {
     id: 'second-factor-setup',
     lastResult: data?.result,
     constraint: getZodConstraint(SetupSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
   })
   if (data?.codes) {

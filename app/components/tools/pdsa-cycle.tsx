@@ -2,7 +2,7 @@ import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { ErrorList, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorList, SubmitButton, TextAreaField, VALIDATE_ON_BLUR } from '~/components/forms'
 import { ActSchema, DoSchema, PDSA_ACT_LABELS, PDSA_ACT_MEANINGS, PDSA_ACTS, PlanSchema, StudySchema, type PdsaAct } from '~/domain/pdsa'
 import { ReadOnlyText } from './pdsa-fields'
 
@@ -50,7 +50,7 @@ export function PlanForm({ cycle, adapting, lastResult }: { cycle: PdsaCycleDeta
       planMeasures: cycle.planMeasures,
     },
     constraint: getZodConstraint(PlanSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanSchema }),
   })
   return (
@@ -82,7 +82,7 @@ export function DoForm({ cycle, lastResult }: { cycle: PdsaCycleDetail; lastResu
     lastResult,
     defaultValue: { doNotes: cycle.doNotes },
     constraint: getZodConstraint(DoSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DoSchema }),
   })
   return (
@@ -101,7 +101,7 @@ export function StudyForm({ cycle, lastResult }: { cycle: PdsaCycleDetail; lastR
     lastResult,
     defaultValue: { studyNotes: cycle.studyNotes },
     constraint: getZodConstraint(StudySchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StudySchema }),
   })
   return (
@@ -124,7 +124,7 @@ export function ActForm({ cycle, lastResult }: { cycle: PdsaCycleDetail; lastRes
     lastResult,
     defaultValue: { act: cycle.act ?? undefined, actNotes: cycle.actNotes },
     constraint: getZodConstraint(ActSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ActSchema }),
   })
   const choices = getCollectionProps(fields.act, { type: 'radio', options: [...PDSA_ACTS] })

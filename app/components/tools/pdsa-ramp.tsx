@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, Link } from '@remix-run/react'
-import { ErrorList, Field, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorList, Field, SelectField, SubmitButton, TextAreaField, VALIDATE_ON_BLUR } from '~/components/forms'
 import { artifactPath } from '~/domain/artifacts'
 import {
   cycleStage,
@@ -56,7 +56,7 @@ export function RampDetails({
     lastResult,
     defaultValue: { title, problem: ramp.problem, aim: ramp.aim, fishboneId: ramp.fishboneId ?? '' },
     constraint: getZodConstraint(RampSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RampSchema }),
   })
   if (!canEdit) {
@@ -126,7 +126,7 @@ export function StartCycleForm({ next, lastResult }: { next: NextCycle; lastResu
     lastResult,
     defaultValue: { changeIdea: next.allowed ? next.changeIdea : '' },
     constraint: getZodConstraint(StartCycleSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StartCycleSchema }),
   })
   if (!next.allowed) return <p className="rounded bg-slate-100 p-3 text-slate-800">{next.message}</p>
@@ -157,7 +157,7 @@ function DataPointForm({ measure, cycles, today, lastResult }: { measure: RampMe
     id: `point-${measure.id}`,
     lastResult,
     constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
   const dateProps = getInputProps(fields.observedOn, { type: 'date' })
@@ -248,7 +248,7 @@ export function AddMeasureForm({ lastResult }: { lastResult: LastResult }) {
     id: 'add-measure',
     lastResult,
     constraint: getZodConstraint(MeasureSchema),
-    shouldValidate: 'onBlur',
+    ...VALIDATE_ON_BLUR,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MeasureSchema }),
   })
   return (
