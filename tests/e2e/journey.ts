@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Browser, type Page } from '@playwright/test'
 import { DEMO_PASSWORD, DEMO_TOTP_KEY } from '../../db/demo-accounts'
@@ -24,10 +26,30 @@ export async function signInThroughForm(page: Page, email: string) {
   }
 }
 
-/** A separate browser (its own cookies) signed in as `email`: one per person in a journey. */
+/** Where each account's signed-in cookies are kept for the run; serve.js empties it at start. */
+export const SESSION_STATE_DIR = path.resolve('data/e2e-sessions')
+
+/**
+ * A separate browser (its own cookies) signed in as `email`: one per person in a journey. The first
+ * journey to need an account signs in through the forms and keeps the cookies; later ones start
+ * from them, as someone reopening their laptop would. Journeys that test signing in itself use
+ * signInThroughForm. (Each code works once, so signing staff in afresh for every journey would
+ * mean waiting for their authenticator's next code.)
+ */
 export async function signedInPage(browser: Browser, email: string) {
+  const stateFile = path.join(SESSION_STATE_DIR, `${email}.json`)
+  if (existsSync(stateFile)) {
+    const context = await browser.newContext({ storageState: stateFile })
+    const page = await context.newPage()
+    // Where signing in would have left them: their home.
+    await page.goto('/')
+    await page.waitForURL((url) => url.pathname !== '/')
+    return page
+  }
   const context = await browser.newContext()
   const page = await context.newPage()
   await signInThroughForm(page, email)
+  mkdirSync(SESSION_STATE_DIR, { recursive: true })
+  await context.storageState({ path: stateFile })
   return page
 }

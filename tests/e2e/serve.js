@@ -23,6 +23,9 @@ if (serverUrl) {
   process.env.PGLITE_DIR = dir
 }
 
+// Cookies kept by the journeys (tests/e2e/journey.ts) belong to the last run's database.
+rmSync(path.resolve('data/e2e-sessions'), { recursive: true, force: true })
+
 process.env.PORT = port
 process.env.APP_URL = `http://localhost:${port}`
 process.env.LOG_REQUESTS = '0'

@@ -11,6 +11,7 @@ export const TEST_TOTP_KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 const lastStepUsed = new Map<string, number>()
 export async function nextTotpCode(account: string, base32Key: string) {
   const step = Math.max(totpStep(new Date()), (lastStepUsed.get(account) ?? -1) + 1)
+  if (step > totpStep(new Date()) + 1) console.warn(`Waiting for ${account}'s next sign-in code (each code works once).`)
   while (step > totpStep(new Date()) + 1) await new Promise((resolve) => setTimeout(resolve, 250))
   lastStepUsed.set(account, step)
   return totpCodeAt(decodeBase32IgnorePadding(base32Key), step)
