@@ -2,6 +2,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding'
 import { DEMO_TOTP_KEY } from '../../db/demo-accounts'
 import { encryptTotpKey } from '../../app/utils/second-factor.server'
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core'
+import { getTableColumns } from 'drizzle-orm'
 import { db, migrateDatabase } from '../../db/client.server'
 import { coachAssignments, coachingSessions, cohorts, fellows, leas, moduleProgress, promptResponses, schools, submissionEvents, submissions, users } from '../../db/schema'
 import { seedDemoAudit } from '../../db/seed-artifacts'
@@ -30,7 +31,8 @@ const timings = new Map<string, { rows: number; ms: number }>()
 async function insertRows<T extends PgTable>(label: string, table: T, rows: PgInsertValue<T>[]) {
   if (rows.length === 0) return
   const started = performance.now()
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]).length))
+  // Every column of the table, not the first row's keys: a later row may set columns the first left out.
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(getTableColumns(table)).length))
   for (let i = 0; i < rows.length; i += perStatement) {
     await db.insert(table).values(rows.slice(i, i + perStatement))
   }
