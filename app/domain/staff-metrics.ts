@@ -1,4 +1,3 @@
-import { daysBetween } from './schedule'
 import type { DrillLevel } from './staff-filters'
 
 /** One fellow's standing, as the database adds it up: the unit every staff figure rolls up from. */
@@ -47,14 +46,32 @@ export const ATTENTION_LABELS: Record<AttentionReason, string> = {
   'no-sign-in': `No sign-in in ${ATTENTION_RULES.noSignInDays}+ days`,
 }
 
+/**
+ * The last dates that are already too long ago, for one day. ISO dates compare as strings in date
+ * order, so each fellow costs two string comparisons instead of four date parses: the staff views
+ * judge every fellow of the academy several times per page.
+ */
+let lastCutoffs: { today: string; session: string; signIn: string } | null = null
+function attentionCutoffs(today: string) {
+  if (lastCutoffs?.today !== today) {
+    const day = (daysBack: number) => new Date(Date.parse(`${today}T00:00:00Z`) - daysBack * 86_400_000).toISOString().slice(0, 10)
+    lastCutoffs = { today, session: day(ATTENTION_RULES.noSessionDays), signIn: day(ATTENTION_RULES.noSignInDays) }
+  }
+  return lastCutoffs
+}
+
 /** Why a fellow needs attention today, if they do. A fellow who never signed in or was never coached counts. */
 export function attentionReasons(fact: Pick<FellowFact, 'missing' | 'lastSessionOn' | 'lastSignInOn'>, today: string): AttentionReason[] {
+  const cutoffs = attentionCutoffs(today)
   const reasons: AttentionReason[] = []
   if (fact.missing >= ATTENTION_RULES.overdue) reasons.push('overdue')
-  if (fact.lastSessionOn === null || daysBetween(fact.lastSessionOn, today) >= ATTENTION_RULES.noSessionDays) reasons.push('no-session')
-  if (fact.lastSignInOn === null || daysBetween(fact.lastSignInOn, today) >= ATTENTION_RULES.noSignInDays) reasons.push('no-sign-in')
+  if (fact.lastSessionOn === null || fact.lastSessionOn <= cutoffs.session) reasons.push('no-session')
+  if (fact.lastSignInOn === null || fact.lastSignInOn <= cutoffs.signIn) reasons.push('no-sign-in')
   return reasons
 }
+
+/** Names in the reader's order; one collator, since String#localeCompare builds one per call. */
+const byName = new Intl.Collator().compare
 
 export type Rollup = {
   key: string
@@ -150,7 +167,7 @@ export function rollUp(facts: FellowFact[], level: Grouping, today: string): Rol
     group.facts.push(fact)
     groups.set(key, group)
   }
-  return [...groups.entries()].map(([key, g]) => sumFacts(key, g.label, g.facts, today)).sort((a, b) => a.label.localeCompare(b.label))
+  return [...groups.entries()].map(([key, g]) => sumFacts(key, g.label, g.facts, today)).sort((a, b) => byName(a.label, b.label))
 }
 
 export function formatPercent(value: number | null) {
@@ -164,7 +181,7 @@ export function needingAttention(facts: FellowFact[], today: string): AttentionI
   return facts
     .map((f) => ({ fellowId: f.fellowId, name: f.name, cohortName: f.cohortName, schoolName: f.schoolName, leaName: f.leaName, reasons: attentionReasons(f, today) }))
     .filter((item) => item.reasons.length > 0)
-    .sort((a, b) => b.reasons.length - a.reasons.length || a.name.localeCompare(b.name))
+    .sort((a, b) => b.reasons.length - a.reasons.length || byName(a.name, b.name))
 }
 
 export type MonthCompletion = { cohortId: string; cohortName: string; month: string; applicable: number; done: number }
@@ -178,7 +195,7 @@ export function completionGrid(rows: MonthCompletion[]) {
     cohort.rates[months.indexOf(row.month)] = ratio(row.done, row.applicable)
     cohorts.set(row.cohortId, cohort)
   }
-  return { months, cohorts: [...cohorts.values()].sort((a, b) => a.name.localeCompare(b.name)) }
+  return { months, cohorts: [...cohorts.values()].sort((a, b) => byName(a.name, b.name)) }
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
