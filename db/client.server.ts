@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { preparingUnsafe } from './preparing-client.server'
 import * as schema from './schema'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -47,7 +48,7 @@ function connect(): Connection {
       // per page view for queries that run in 0.2 s (npm run bench; README, Performance).
       connection: { jit: 'off' },
     })
-    const db = drizzlePostgres(client, { schema })
+    const db = drizzlePostgres(preparingUnsafe(client), { schema })
     return { driver: 'postgres', db, client, migrate: () => migratePostgres(db, { migrationsFolder }) }
   }
   const dump = process.env.PGLITE_DUMP
