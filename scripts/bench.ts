@@ -17,6 +17,7 @@ import type { BenchFixtures } from './bench/fixtures'
 import { fetchPage, signIn, timeSequential } from './bench/http'
 import { runLighthouse } from './bench/lighthouse'
 import { runLoad, type LoadRequest } from './bench/load'
+import { runPaced } from './bench/paced'
 import { reportRows, type BenchResults, type PageWeight, type StaffTimings } from './bench/report'
 import { memoryOf, resetPeakMemory, startApp, startStaticServer, stopServer, type RunningServer } from './bench/server'
 import { formatTable, summarize } from './bench/stats'
@@ -98,7 +99,7 @@ async function modulePage(server: RunningServer, cookie: string, pathname: strin
     // The app and the bare server take turns on the same machine, one right after the other.
     const app = await runLoad({ url: server.url, connections: 50, durationSeconds: LOAD_SECONDS, requests: [page] })
     const baseline = await runLoad({ url: bare.url, connections: 50, durationSeconds: LOAD_SECONDS, requests: [{ method: 'GET', path: pathname, headers: {} }] })
-    const steady = await runLoad({ url: server.url, connections: 10, durationSeconds: LOAD_SECONDS * 2, rate: 100, requests: [page] })
+    const steady = await runPaced({ url: server.url, connections: 50, durationSeconds: LOAD_SECONDS * 2, rate: 100, requests: [page] })
     return { path: pathname, htmlBytes: Buffer.byteLength(html), app, bare: baseline, ratio: app.requestsPerSecond / baseline.requestsPerSecond, steady }
   } finally {
     await stopServer(bare)
@@ -114,7 +115,7 @@ async function autosave(server: RunningServer, fellows: { cookie: string; slug: 
     headers: { Cookie: f.cookie, Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ intent: 'save-answer', promptId: f.promptId, body: `Autosaved by the bench, fellow ${i}. ${'A sentence a fellow might be typing. '.repeat(8)}` }).toString(),
   }))
-  const steady = await runLoad({ url: server.url, connections: fellows.length, durationSeconds: LOAD_SECONDS * 2, rate: 100, requests })
+  const steady = await runPaced({ url: server.url, connections: fellows.length, durationSeconds: LOAD_SECONDS * 2, rate: 100, requests })
   const throughput = await runLoad({ url: server.url, connections: fellows.length, durationSeconds: LOAD_SECONDS, requests })
   return { steady, throughput }
 }

@@ -9,13 +9,12 @@ type Options = {
   url: string
   connections: number
   durationSeconds: number
-  /** Requests per second across all connections; without it, as fast as the server answers. */
-  rate?: number
   /** One request shape per connection, dealt out in turn (e.g. one signed-in fellow each). */
   requests: LoadRequest[]
 }
 
-export async function runLoad({ url, connections, durationSeconds, rate, requests }: Options) {
+/** As many requests as the server answers, over a fixed number of connections (a closed loop). For a steady rate, runPaced. */
+export async function runLoad({ url, connections, durationSeconds, requests }: Options) {
   const latencies: number[] = []
   let dealt = 0
   let finish: (result: autocannon.Result) => void = () => {}
@@ -29,7 +28,6 @@ export async function runLoad({ url, connections, durationSeconds, rate, request
     url,
     connections,
     duration: durationSeconds,
-    overallRate: rate,
     setupClient: (client) => {
       const request = requests[dealt++ % requests.length]
       // setRequests, not setRequest: the latter changes only the first request, and the rest go out bare.
@@ -42,10 +40,7 @@ export async function runLoad({ url, connections, durationSeconds, rate, request
     statuses.set(status, (statuses.get(status) ?? 0) + 1)
   })
   const result = await done
-  // A page that answers with a redirect or an error is fast and tells nothing: refuse the figure.
-  if (result.non2xx > result.requests.total * 0.01) {
-    throw new Error(`${result.non2xx} of ${result.requests.total} answers were not 2xx (${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')})`)
-  }
+  refuseUnlessOk(statuses, result.requests.total, result.errors + result.timeouts)
   const total = result.requests.total
   return {
     requestsPerSecond: Math.round((total / result.duration) * 10) / 10,
@@ -54,4 +49,14 @@ export async function runLoad({ url, connections, durationSeconds, rate, request
     errors: result.errors + result.timeouts,
     latency: summarize(latencies),
   }
+}
+
+/** A page that answers with a redirect or an error is fast and tells nothing: more than 1 % of those refuses the figure. */
+export function refuseUnlessOk(statuses: Map<number, number>, total: number, failed: number) {
+  const answered = [...statuses.values()].reduce((n, count) => n + count, 0)
+  const ok = [...statuses].filter(([status]) => status >= 200 && status < 300).reduce((n, [, count]) => n + count, 0)
+  if (answered - ok + failed > total * 0.01) {
+    throw new Error(`${answered - ok} of ${total} answers were not 2xx and ${failed} failed (${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')})`)
+  }
+  return { non2xx: answered - ok }
 }
