@@ -279,7 +279,11 @@ export const moduleProgress = pgTable(
     completedAt: timestamptz('completed_at'),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.fellowId, t.moduleSlug] })],
+  (t) => [
+    primaryKey({ columns: [t.fellowId, t.moduleSlug] }),
+    // Completed modules per fellow for the staff overview, read from the index alone.
+    index('module_progress_completed_idx').on(t.fellowId, t.moduleSlug).where(sql`${t.completedAt} is not null`),
+  ],
 )
 
 /** Answers key on module slug + prompt id, so editing a module's text never loses them. */
@@ -508,6 +512,14 @@ export const submissions = pgTable(
     status: submissionStatusEnum('status').notNull().default('draft'),
     body: text('body').notNull().default(''),
     submittedAt: timestamptz('submitted_at'),
+    /**
+     * Review turnaround, summed as events are recorded (the submission_events trigger of migration
+     * 0006, docs/decisions/0014): the latest hand-in, reviews given, and the seconds each review
+     * took from the hand-in it answered. The staff overview reads these instead of every event.
+     */
+    lastHandedInAt: timestamptz('last_handed_in_at'),
+    reviews: integer('reviews').notNull().default(0),
+    reviewSeconds: doublePrecision('review_seconds').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -516,6 +528,8 @@ export const submissions = pgTable(
     index('submissions_status_idx').on(t.status),
     // Staff overview, heat map, review turnaround, progress export: index-only, no reading of bodies.
     index('submissions_fellow_module_idx').on(t.fellowId, t.moduleSlug, t.status, t.submittedAt, t.id),
+    // The staff overview's review turnaround per fellow, without reading the bodies beside the sums.
+    index('submissions_review_sums_idx').on(t.fellowId, t.reviews, t.reviewSeconds).where(sql`${t.reviews} > 0`),
   ],
 )
 

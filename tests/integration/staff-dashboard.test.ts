@@ -4,6 +4,8 @@ import { createCohort, createFellow, createLea, createSchool, pairCoach } from '
 import { coachingSessions, fellows as fellowsTable, moduleProgress, moduleSchedule, submissionEvents, submissions, users } from '../../db/schema'
 import { eq } from 'drizzle-orm'
 import { academyDate } from '../../app/domain/schedule'
+import { NO_FILTERS } from '../../app/domain/staff-filters'
+import { completionByMonth } from '../../app/models/staff-metrics.server'
 import { getCurriculum } from '../../app/utils/content.server'
 import { makeUser, TEST_PASSWORD } from '../support/academy'
 import { serveAppForTests } from '../support/app'
@@ -101,6 +103,25 @@ async function staffClient(email: string) {
 }
 
 const COLUMNS = ['Name', 'Fellows', 'Principals · APs', 'Modules completed', 'On time', 'Late', 'Missing', 'On-time rate', 'Awaiting review', 'Review turnaround', 'Sessions this month', 'Need attention']
+
+test('completion per cohort and month matches the hand count: each opened module counts every fellow once', async () => {
+  const academy = await handCountedAcademy()
+  const rows = await completionByMonth({ filters: { ...NO_FILTERS, cohort: academy.cohort.id }, today })
+  // A, B and C have opened for all three fellows; only F1 completed one, A. Two may share a month.
+  const expected = new Map<string, { applicable: number; done: number }>()
+  for (const [opensOn, done] of [[dayOffset(-60), 1], [dayOffset(-30), 0], [dayOffset(-5), 0]] as const) {
+    const month = opensOn.slice(0, 7)
+    const cell = expected.get(month) ?? { applicable: 0, done: 0 }
+    expected.set(month, { applicable: cell.applicable + 3, done: cell.done + done })
+  }
+  const byMonth = Object.fromEntries(rows.map((r) => [r.month, { applicable: r.applicable, done: r.done }]))
+  expect(byMonth).toEqual(Object.fromEntries(expected))
+  expect(new Set(rows.map((r) => r.cohortName))).toEqual(new Set([academy.cohort.name]))
+  // Narrowed to New Jersey: F3 alone.
+  const nj = await completionByMonth({ filters: { ...NO_FILTERS, cohort: academy.cohort.id, state: 'NJ' }, today })
+  expect(nj.reduce((n, r) => n + r.applicable, 0)).toBe(3)
+  expect(nj.reduce((n, r) => n + r.done, 0)).toBe(0)
+})
 
 test('the dashboard’s figures match the hand count at every level: state, district, school, fellow', async () => {
   const academy = await handCountedAcademy()
