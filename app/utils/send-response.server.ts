@@ -32,12 +32,27 @@ export function createRemixRequest(req: ExpressRequest, res: ExpressResponse) {
   })
 }
 
+/** Resolves when the response can take more, or when the client has gone. */
+function drained(res: ExpressResponse) {
+  return new Promise<void>((resolve) => {
+    if (res.destroyed) return resolve()
+    const done = () => {
+      res.off('drain', done)
+      res.off('close', done)
+      resolve()
+    }
+    res.on('drain', done)
+    res.on('close', done)
+  })
+}
+
 /**
  * Sends a Remix response through Express, as @remix-run/express's sendRemixResponse does, with one
  * difference: the chunks that arrive within one turn of the event loop leave in one write. React
  * hands a rendered page over in 2 KB pieces, each of which became its own system call (29 for a
  * module page), and under compression its own zlib flush. Content that arrives later — the next
- * page of a streamed CSV export — still goes out as soon as its turn ends.
+ * page of a streamed CSV export — still goes out as soon as its turn ends. A reader slower than the
+ * stream makes it wait: nothing more is read from the stream until the response drains.
  */
 export async function sendResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText
@@ -63,7 +78,16 @@ export async function sendResponse(res: ExpressResponse, response: Response) {
         res.cork()
         setImmediate(release)
       }
-      res.write(chunk.value)
+      // A slow reader (a school laptop on poor Wi-Fi fetching a whole export) holds the next chunk
+      // back until the last has gone, instead of the server keeping every page in memory.
+      if (!res.write(chunk.value)) {
+        await drained(res)
+        if (res.destroyed) {
+          // The client went: stop reading, so the stream stops fetching pages for nobody.
+          await reader.cancel()
+          return
+        }
+      }
     }
     res.end()
   } catch (error) {
