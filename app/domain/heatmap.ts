@@ -78,7 +78,8 @@ export function buildHeatmap(args: {
         started: started.has(`${person.fellowId}|${column.slug}`),
         handedInOn: handIn?.handedInOn ?? null,
       })
-      return { slug: column.slug, state, description: heatDescription(state, handIn?.status ?? null, column.dueOn) }
+      // In column order; the column says which module (the page sends thousands of cells).
+      return { state, description: heatDescription(state, handIn?.status ?? null, column.dueOn) }
     }),
   }))
   return { columns: args.columns, rows }

@@ -3,29 +3,30 @@ import type { KeyboardEvent } from 'react'
 import { HEAT_STATE_ORDER, HEAT_STATES, type HeatState } from '~/domain/heatmap'
 
 type Column = { slug: string; title: string; year: number; month: number; track: string }
-type HeatRow = { fellowId: string; name: string; schoolName: string; cells: { slug: string; state: HeatState; description: string }[] }
+type HeatRow = { fellowId: string; name: string; schoolName: string; cells: { state: HeatState; description: string }[] }
 
 const KEYS: Record<string, [number, number]> = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] }
 
 /**
  * Arrow keys move between cells (Home and End to a row's ends), as in the ARIA grid pattern; Tab
- * still moves from one fellow's name to the next, so the page works without the script too.
+ * still moves from one fellow's name to the next, so the page works without the script too. The
+ * cell's place comes from the table itself, so no cell carries its own coordinates.
  */
 function moveFocus(event: KeyboardEvent<HTMLTableElement>) {
-  const target = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-row]') : null
-  if (!target) return
-  const row = Number(target.dataset.row)
-  const col = Number(target.dataset.col)
-  const last = Number(event.currentTarget.dataset.cols)
+  const cell = event.target instanceof HTMLElement ? event.target.closest('td, th') : null
+  const row = cell?.parentElement
+  const body = row?.parentElement
+  if (!(cell instanceof HTMLTableCellElement) || !(row instanceof HTMLTableRowElement) || !(body instanceof HTMLTableSectionElement) || body.tagName !== 'TBODY') return
   let next: [number, number] | null = null
-  if (event.key in KEYS) next = [row + KEYS[event.key][0], col + KEYS[event.key][1]]
-  else if (event.key === 'Home') next = [row, 0]
-  else if (event.key === 'End') next = [row, last]
+  if (event.key in KEYS) next = [row.sectionRowIndex + KEYS[event.key][0], cell.cellIndex + KEYS[event.key][1]]
+  else if (event.key === 'Home') next = [row.sectionRowIndex, 0]
+  else if (event.key === 'End') next = [row.sectionRowIndex, row.cells.length - 1]
   if (!next) return
-  const cell = event.currentTarget.querySelector<HTMLElement>(`[data-row="${next[0]}"][data-col="${next[1]}"]`)
-  if (!cell) return
+  const target = body.rows.item(next[0])?.cells.item(next[1])
+  if (!target) return
   event.preventDefault()
-  cell.focus()
+  // The first cell is the fellow's name, whose link takes the focus.
+  ;(target.querySelector('a') ?? target).focus()
 }
 
 function columnLabel(column: Column) {
@@ -40,7 +41,6 @@ export function HeatMap({ caption, columns, rows }: { caption: string; columns: 
       <table
         role="grid"
         aria-label={caption}
-        data-cols={columns.length}
         onKeyDown={moveFocus}
         className="border-collapse text-sm [&_td]:h-10 [&_td]:w-14 [&_td]:border [&_td]:border-white [&_td]:text-center [&_td]:text-base [&_td:focus]:outline [&_td:focus]:outline-2 [&_td:focus]:outline-brand-700"
       >
@@ -57,10 +57,10 @@ export function HeatMap({ caption, columns, rows }: { caption: string; columns: 
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, r) => (
+          {rows.map((row) => (
             <tr key={row.fellowId} className="border-t border-slate-100">
               <th scope="row" className="sticky left-0 bg-white px-3 py-1 text-left font-normal">
-                <Link to={`/staff/fellows/${row.fellowId}`} data-row={r} data-col={0} className="font-semibold text-brand-800 underline underline-offset-4">
+                <Link to={`/staff/fellows/${row.fellowId}`} className="font-semibold text-brand-800 underline underline-offset-4">
                   {row.name}
                 </Link>
                 <span className="block text-xs text-slate-600">{row.schoolName}</span>
@@ -69,9 +69,7 @@ export function HeatMap({ caption, columns, rows }: { caption: string; columns: 
                 const look = HEAT_STATES[cell.state]
                 return (
                   <td
-                    key={cell.slug}
-                    data-row={r}
-                    data-col={c + 1}
+                    key={columns[c].slug}
                     tabIndex={-1}
                     title={cell.description}
                     className={look.className}
