@@ -1,3 +1,5 @@
+import { isOwnWork } from './reader'
+
 /**
  * A cell of the cohort heat map: where one fellow stands on one module, told by colour and by
  * symbol, so it reads in greyscale and to a screen reader alike.
@@ -50,12 +52,6 @@ export function heatDescription(state: HeatState, submissionStatus: string | nul
 type HeatColumn = { slug: string; title: string; year: number; month: number; track: 'all' | 'principal' | 'assistant-principal'; opensOn: string; dueOn: string }
 type HeatPerson = { fellowId: string; name: string; position: 'principal' | 'assistant_principal'; programYear: number; schoolName: string; leaName: string; state: 'MD' | 'NJ' }
 
-function applies(column: HeatColumn, person: HeatPerson) {
-  if (column.year !== person.programYear) return false
-  if (column.track === 'all') return true
-  return column.track === (person.position === 'principal' ? 'principal' : 'assistant-principal')
-}
-
 /** The grid: one row per fellow, one cell per module column, with counts of each state per column. */
 export function buildHeatmap(args: {
   today: string
@@ -72,7 +68,7 @@ export function buildHeatmap(args: {
       const handIn = handIns.get(`${person.fellowId}|${column.slug}`)
       const state = heatState({
         today: args.today,
-        applies: applies(column, person),
+        applies: isOwnWork(person, column),
         opensOn: column.opensOn,
         dueOn: column.dueOn,
         started: started.has(`${person.fellowId}|${column.slug}`),

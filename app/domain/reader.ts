@@ -21,6 +21,11 @@ export function moduleAccess(viewer: ModuleViewer, module: { year: number; track
   return module.year === viewer.programYear ? 'edit' : 'read'
 }
 
+/** A module is part of a fellow's own work when it is of their year, for every track or theirs. */
+export function isOwnWork(fellow: { programYear: number; position: 'principal' | 'assistant_principal' }, module: { year: number; track: Track }) {
+  return moduleAccess({ role: 'fellow', ...fellow }, module) === 'edit'
+}
+
 export type ModuleStatus = 'not-started' | 'in-progress' | 'complete'
 
 export function moduleStatus(progress: { completedAt: Date | string | null } | null | undefined, answered: boolean): ModuleStatus {

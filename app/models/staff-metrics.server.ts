@@ -3,7 +3,8 @@ import type { PgSelect } from 'drizzle-orm/pg-core'
 import { db } from '../../db/client.server'
 import { coachingSessions, cohorts, fellows, leas, moduleProgress, moduleSchedule, modules, schools, submissions, users } from '../../db/schema'
 import type { FellowFact, MonthCompletion } from '~/domain/staff-metrics'
-import { trackOfPosition } from '~/domain/reader'
+import type { Track } from '~/domain/curriculum'
+import { isOwnWork } from '~/domain/reader'
 import type { StaffFilters } from '~/domain/staff-filters'
 
 /** The fellows a filter set covers: active or invited accounts only (a deactivated fellow has left). */
@@ -170,19 +171,17 @@ export async function listFellowFacts({ filters, today, monthStart }: { filters:
 
 /**
  * How many of a cohort's scheduled modules have opened, and how many are past due, for a fellow of
- * a year and position: the modules of their year for every track or for theirs (as
- * moduleAppliesToFellow says in SQL).
+ * a year and position: their own work (isOwnWork, as moduleAppliesToFellow says in SQL).
  */
-function calendarExpectations(rows: { cohortId: string; year: number; track: string; opened: number; due: number }[]) {
+function calendarExpectations(rows: { cohortId: string; year: number; track: Track; opened: number; due: number }[]) {
   const known = new Map<string, { opened: number; due: number }>()
   return (cohortId: string, programYear: number, position: 'principal' | 'assistant_principal') => {
     const key = `${cohortId} ${programYear} ${position}`
     const found = known.get(key)
     if (found) return found
-    const track = trackOfPosition(position)
     const sums = { opened: 0, due: 0 }
     for (const row of rows) {
-      if (row.cohortId !== cohortId || row.year !== programYear || (row.track !== 'all' && row.track !== track)) continue
+      if (row.cohortId !== cohortId || !isOwnWork({ programYear, position }, row)) continue
       sums.opened += row.opened
       sums.due += row.due
     }
@@ -241,9 +240,8 @@ export async function completionByMonth({ filters, today }: { filters: StaffFilt
   const doneIn = new Map(completed.map((c) => [`${c.cohortId} ${c.month}`, c.done]))
   const cells = new Map<string, MonthCompletion>()
   for (const group of groups) {
-    const track = trackOfPosition(group.position)
     for (const entry of calendar) {
-      if (entry.cohortId !== group.cohortId || entry.year !== group.programYear || (entry.track !== 'all' && entry.track !== track)) continue
+      if (entry.cohortId !== group.cohortId || !isOwnWork(group, entry)) continue
       const key = `${group.cohortId} ${entry.month}`
       const cell = cells.get(key) ?? { cohortId: group.cohortId, cohortName: group.cohortName, month: entry.month, applicable: 0, done: doneIn.get(key) ?? 0 }
       cell.applicable += group.fellows * entry.modules
