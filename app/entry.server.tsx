@@ -70,6 +70,15 @@ export default function handleRequest(
   })
 }
 
+/**
+ * Whether this request failed because the database could not be reached. Resource routes (CSV
+ * exports, SVGs) reach no hook here: Remix answers their failures with a bare 500 itself, so the
+ * Express layer asks this and answers 503 instead (app/express-app.server.ts).
+ */
+export function failedForDatabaseOutage(request: Request) {
+  return outageRequests.has(request)
+}
+
 /** A page request during a database outage: 503 with plain words and when to come back. */
 function outageDocument(request: Request, headers: Headers) {
   const url = new URL(request.url)

@@ -6,6 +6,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import morgan from 'morgan'
+import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS } from './utils/database-unavailable'
 import { isForeignRequest } from './utils/origin-guard'
 import { createRemixRequest, sendResponse } from './utils/send-response.server'
 
@@ -121,9 +122,17 @@ export function createExpressApp(options: ExpressAppOptions) {
 
   // @remix-run/express's handler, but sending through sendResponse, which batches the page's writes.
   const handleRequest = createRequestHandler(build, mode)
+  const entry = build.entry.module
+  const failedForDatabaseOutage = 'failedForDatabaseOutage' in entry && typeof entry.failedForDatabaseOutage === 'function' ? entry.failedForDatabaseOutage : null
   app.all('*', async (req, res, next) => {
     try {
-      const response = await handleRequest(createRemixRequest(req, res), { cspNonce: String(res.locals.cspNonce) })
+      const request = createRemixRequest(req, res)
+      const response = await handleRequest(request, { cspNonce: String(res.locals.cspNonce) })
+      // Pages and data requests are already 503 (app/entry.server.tsx); a resource route's 500 is made one here.
+      if (response.status === 500 && failedForDatabaseOutage?.(request) === true) {
+        res.status(503).set({ 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' }).type('text/plain').send(`${DATABASE_UNAVAILABLE.title}. ${DATABASE_UNAVAILABLE.body}`)
+        return
+      }
       await sendResponse(res, response)
     } catch (error) {
       next(error)

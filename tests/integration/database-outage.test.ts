@@ -3,6 +3,8 @@ import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { expect, test } from 'vitest'
 import { db } from '../../db/client.server'
+import path from 'node:path'
+import { createExpressApp } from '../../app/express-app.server'
 import { createTestBuild } from '../support/app'
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../../app/utils/database-unavailable'
 
@@ -19,22 +21,31 @@ async function refusedConnectionError() {
   throw new Error('A query on port 1 succeeded.')
 }
 
-/** The app's real routes plus one whose loader and action fail as if the database were gone. */
+/**
+ * The app's real routes plus two whose loader and action fail as if the database were gone: a page
+ * (/outage-probe) and a resource route with no component, as a CSV export is (/outage-probe.csv).
+ */
 async function buildWithOutageRoute(error: unknown): Promise<ServerBuild> {
   const build = await createTestBuild()
   const fail = () => Promise.reject(error)
-  const module = { loader: fail, action: fail, default: () => null }
-  const route = { id: 'routes/outage-probe', parentId: 'root', path: 'outage-probe', index: false }
+  const page: ServerBuild['routes'][string] = { id: 'routes/outage-probe', parentId: 'root', path: 'outage-probe', index: false, module: { loader: fail, action: fail, default: () => null } }
+  const resource: ServerBuild['routes'][string] = { id: 'routes/outage-probe[.]csv', parentId: 'root', path: 'outage-probe.csv', index: false, module: { loader: fail, default: undefined } }
+  const assets = (route: ServerBuild['routes'][string]) => ({
+    id: route.id,
+    parentId: route.parentId,
+    path: route.path,
+    index: route.index,
+    module: `/build/${route.id}.js`,
+    hasAction: 'action' in route.module,
+    hasLoader: true,
+    hasClientAction: false,
+    hasClientLoader: false,
+    hasErrorBoundary: false,
+  })
   return {
     ...build,
-    routes: { ...build.routes, [route.id]: { ...route, module } },
-    assets: {
-      ...build.assets,
-      routes: {
-        ...build.assets.routes,
-        [route.id]: { ...route, module: '/build/routes/outage-probe.js', hasAction: true, hasLoader: true, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false },
-      },
-    },
+    routes: { ...build.routes, [page.id]: page, [resource.id]: resource },
+    assets: { ...build.assets, routes: { ...build.assets.routes, [page.id]: assets(page), [resource.id]: assets(resource) } },
   }
 }
 
@@ -77,9 +88,30 @@ test('during an outage a page answers 503 with the friendly page, and data reque
   expect(post.status).toBe(503)
 })
 
+test('during an outage a resource route (a CSV export) answers 503 in plain words through the Express app', async () => {
+  const app = createExpressApp({ build: await buildWithOutageRoute(await refusedConnectionError()), mode: 'production', appUrl: 'http://localhost:3999', trustProxy: false, publicDir: path.resolve('public'), logRequests: false })
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  try {
+    const address = server.address()
+    if (!address || typeof address === 'string') throw new Error('no port')
+    const response = await fetch(`http://127.0.0.1:${address.port}/outage-probe.csv`)
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const text = await response.text()
+    expect(text).toContain(DATABASE_UNAVAILABLE.body)
+    expect(text).not.toContain('ECONNREFUSED')
+  } finally {
+    await new Promise((resolve) => server.close(resolve))
+  }
+})
+
 test('any other failure is still a 500', async () => {
   const handle = createRequestHandler(await buildWithOutageRoute(new TypeError('a bug')), 'production')
   const page = await handle(new Request('http://localhost:3999/outage-probe'))
   expect(page.status).toBe(500)
   expect(page.headers.get('retry-after')).toBeNull()
+  const csv = await handle(new Request('http://localhost:3999/outage-probe.csv'))
+  expect(csv.status).toBe(500)
 })
