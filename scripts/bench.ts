@@ -20,7 +20,7 @@ import { runLoad, type LoadRequest } from './bench/load'
 import { runPaced } from './bench/paced'
 import { reportRows, type BenchResults, type PageWeight, type StaffTimings } from './bench/report'
 import { memoryOf, resetPeakMemory, startApp, startStaticServer, stopServer, type RunningServer } from './bench/server'
-import { formatTable, summarize } from './bench/stats'
+import { formatTable, parseCpuTimes, stealShare, summarize } from './bench/stats'
 import { largeDatabaseUrl, readDatabaseLabel, SEED_VERSION } from './large-academy/database'
 
 const LARGE = 10_000
@@ -200,13 +200,22 @@ async function step<T>(results: BenchResults, name: string, work: () => Promise<
   }
 }
 
+/** The machine's CPU counters, where Linux gives them. */
+function readCpuTimes() {
+  try {
+    return parseCpuTimes(readFileSync('/proc/stat', 'utf8'))
+  } catch {
+    return null
+  }
+}
+
 async function main() {
   const started = performance.now()
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
     finishedAt: '',
     durationSeconds: 0,
-    machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageBefore: os.loadavg(), loadAverageAfter: [] },
+    machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageBefore: os.loadavg(), loadAverageAfter: [], stealShare: null },
     databases: { large: largeDatabaseUrl(LARGE), small: largeDatabaseUrl(SMALL), largeFellows: LARGE, smallFellows: SMALL, jit },
     modulePage: null,
     staff: null,
@@ -219,6 +228,7 @@ async function main() {
     growth: null,
     errors: [],
   }
+  const cpuBefore = readCpuTimes()
   ensureBuild()
   const largeUrl = await ensureAcademy(LARGE)
   const smallUrl = await ensureAcademy(SMALL)
@@ -278,12 +288,14 @@ async function main() {
   results.contentBuildSeconds = await step(results, '5. Content build', async () => contentBuild())
 
   results.machine.loadAverageAfter = os.loadavg()
+  const cpuAfter = readCpuTimes()
+  if (cpuBefore && cpuAfter) results.machine.stealShare = Math.round(stealShare(cpuBefore, cpuAfter) * 1000) / 1000
   results.finishedAt = new Date().toISOString()
   results.durationSeconds = Math.round((performance.now() - started) / 1000)
   mkdirSync('bench', { recursive: true })
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
   const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(' ')
-  console.log(`\nSILA Academy bench — ${results.machine.cpus} cores, Node ${results.machine.node}, load average ${load(results.machine.loadAverageBefore)} before, ${load(results.machine.loadAverageAfter)} after; PostgreSQL JIT ${jit}; ${results.durationSeconds} s\n`)
+  console.log(`\nSILA Academy bench — ${results.machine.cpus} cores, Node ${results.machine.node}, load average ${load(results.machine.loadAverageBefore)} before, ${load(results.machine.loadAverageAfter)} after; ${results.machine.stealShare === null ? 'steal not known' : `${(results.machine.stealShare * 100).toFixed(1)} % of the CPU taken by the host (steal)`}; PostgreSQL JIT ${jit}; ${results.durationSeconds} s\n`)
   console.log(formatTable(reportRows(results)))
   if (results.errors.length > 0) console.log(`\nNot measured:\n${results.errors.map((e) => `  ${e}`).join('\n')}`)
   console.log('\nWritten to bench/results.json.')

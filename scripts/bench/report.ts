@@ -13,7 +13,7 @@ export type BenchResults = {
   startedAt: string
   finishedAt: string
   durationSeconds: number
-  machine: { cpus: number; memoryGb: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[] }
+  machine: { cpus: number; memoryGb: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[]; stealShare: number | null }
   databases: { large: string; small: string; largeFellows: number; smallFellows: number; jit: 'on' | 'off' }
   modulePage: { path: string; htmlBytes: number; app: LoadFigures; bare: LoadFigures; ratio: number; steady: LoadFigures } | null
   staff: StaffTimings | null

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { formatNumber, formatTable, judge, percentile, summarize } from './stats'
+import { formatNumber, formatTable, judge, parseCpuTimes, percentile, stealShare, summarize } from './stats'
 
 test('percentiles interpolate between the closest ranks', () => {
   const values = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
@@ -42,4 +42,14 @@ test('the table aligns its columns and names each section once', () => {
 test('numbers are rounded and separated for reading', () => {
   expect(formatNumber(12345.678)).toBe('12,345.7')
   expect(formatNumber(null)).toBe('n/a')
+})
+
+test('steal is the share of the time between two readings that the host took', () => {
+  const before = parseCpuTimes('cpu  100 0 50 800 10 0 0 40 0 0\ncpu0 50 0 25 400 5 0 0 20 0 0\n')
+  const after = parseCpuTimes('cpu  200 0 100 1000 10 0 0 90 0 0\n')
+  expect(before).toEqual({ busy: 150, steal: 40, total: 1000 })
+  if (!before || !after) throw new Error('unparsed')
+  // 400 ticks passed; the host took 50 of them.
+  expect(stealShare(before, after)).toBe(0.125)
+  expect(parseCpuTimes('no cpu line')).toBeNull()
 })

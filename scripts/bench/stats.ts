@@ -56,3 +56,24 @@ export function formatNumber(value: number | null, digits = 1) {
   if (value === null || !Number.isFinite(value)) return 'n/a'
   return value.toLocaleString('en-US', { maximumFractionDigits: digits })
 }
+
+/** The machine's CPU counters (the `cpu` line of /proc/stat): where its time went since boot. */
+export type CpuTimes = { busy: number; steal: number; total: number }
+
+/** Reads the `cpu` line of /proc/stat: user nice system idle iowait irq softirq steal …, in ticks. */
+export function parseCpuTimes(procStat: string): CpuTimes | null {
+  const line = procStat.split('\n').find((l) => l.startsWith('cpu '))
+  if (!line) return null
+  const [user, nice, system, idle, iowait, irq, softirq, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number)
+  const total = user + nice + system + idle + iowait + irq + softirq + steal
+  return { busy: user + nice + system + irq + softirq, steal, total }
+}
+
+/**
+ * The share of the machine's time, between two readings, that the virtual machine's host took for
+ * others (steal): figures measured while it is high are slower than the code.
+ */
+export function stealShare(before: CpuTimes, after: CpuTimes) {
+  const total = after.total - before.total
+  return total > 0 ? (after.steal - before.steal) / total : 0
+}
