@@ -25,8 +25,12 @@ function moveFocus(event: KeyboardEvent<HTMLTableElement>) {
   const target = body.rows.item(next[0])?.cells.item(next[1])
   if (!target) return
   event.preventDefault()
-  // The first cell is the fellow's name, whose link takes the focus.
-  ;(target.querySelector('a') ?? target).focus()
+  // The first cell is the fellow's name, whose link takes the focus. Other cells become focusable
+  // as the keys reach them (a roving focus), so thousands of cells carry no tabindex in the page.
+  const link = target.querySelector('a')
+  if (link) return link.focus()
+  target.tabIndex = -1
+  target.focus()
 }
 
 function columnLabel(column: Column) {
@@ -68,13 +72,9 @@ export function HeatMap({ caption, columns, rows }: { caption: string; columns: 
               {row.cells.map((cell, c) => {
                 const look = HEAT_STATES[cell.state]
                 return (
-                  <td
-                    key={columns[c].slug}
-                    tabIndex={-1}
-                    title={cell.description}
-                    className={look.className}
-                  >
-                    <span aria-hidden="true">{look.symbol}</span>
+                  // The symbol is drawn from data-symbol by the stylesheet, silent to screen readers
+                  // (app/styles/tailwind.css): one element a cell fewer, in a grid of thousands.
+                  <td key={columns[c].slug} title={cell.description} data-symbol={look.symbol} className={look.className}>
                     <span className="sr-only">{cell.description}</span>
                   </td>
                 )
