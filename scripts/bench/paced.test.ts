@@ -25,9 +25,10 @@ test('requests go out evenly at the rate asked, and a server that keeps up answe
     const result = await runPaced({ url: server.url, rate: 50, durationSeconds: 1, connections: 5, requests: [{ method: 'GET', path: '/', headers: {} }] })
     expect(result.total).toBe(50)
     expect(result.non2xx).toBe(0)
-    // Spread over the second, not sent at once; one 2 ms request every 20 ms rarely queues behind another.
+    // Spread over the second, not sent at once, so they do not queue: a fraction of the next test's
+    // median, with room for a busy test machine firing timers late.
     expect(server.arrivals[49] - server.arrivals[0]).toBeGreaterThan(900)
-    expect(result.latency.p50).toBeLessThan(20)
+    expect(result.latency.p50).toBeLessThan(100)
   } finally {
     await server.close()
   }
