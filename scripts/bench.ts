@@ -6,6 +6,7 @@
  *   LARGE_DATABASE_SERVER=postgres://user@host:5432   another server (default: the local one)
  *   BENCH_QUICK=1                                     shorter load phases, for trying the bench out
  *   BENCH_JIT=on                                      leave PostgreSQL's JIT on for the app's connections
+ *   BENCH_CPU_PROFILE=/tmp/prof                       the app writes a V8 CPU profile there when it stops
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'

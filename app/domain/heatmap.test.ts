@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { heatLooks } from '../../tests/support/heat-look'
 import { buildHeatmap, heatDescription, heatState, HEAT_STATES } from './heatmap'
 
 const base = { today: '2026-11-23', applies: true, opensOn: '2026-11-02', dueOn: '2026-11-27', started: false, handedInOn: null }
@@ -13,11 +14,12 @@ test('each cell is one state, judged on the first hand-in against the due day', 
   expect(heatState({ ...base, started: true })).toBe('in-progress')
 })
 
-test('every state has its own symbol, so colour is never the only cue', () => {
-  const symbols = Object.values(HEAT_STATES).map((s) => s.symbol)
-  expect(new Set(symbols).size).toBe(symbols.length)
-  expect(heatDescription('late', 'returned', '2026-10-30')).toBe('Handed in late, returned for revision, due 2026-10-30')
-  expect(heatDescription('other-track', null, '2026-10-30')).toBe('Not on their track')
+test('every state has its own colour and symbol in the stylesheet, so colour is never the only cue', () => {
+  const looks = heatLooks()
+  const states = Object.keys(HEAT_STATES)
+  expect([...looks.keys()].sort()).toEqual([...states].sort())
+  expect(new Set([...looks.values()].map((l) => l.symbol)).size).toBe(states.length)
+  expect(new Set([...looks.values()].map((l) => l.background)).size).toBe(states.length)
 })
 
 test('the grid gives each fellow a cell per column, and a year-two module of the other track is marked as such', () => {
@@ -38,5 +40,6 @@ test('the grid gives each fellow a cell per column, and a year-two module of the
     ['done', 'overdue'],
     ['overdue', 'other-track'],
   ])
-  expect(grid.rows[0].cells[0].description).toBe('Handed in on time, accepted, due 2026-09-25')
+  expect(grid.rows[0].cells[0]).toEqual({ state: 'done', status: 'accepted' })
+  expect(heatDescription(grid.rows[0].cells[0].state, grid.rows[0].cells[0].status, grid.columns[0].dueOn)).toBe('Handed in on time, accepted, due 2026-09-25')
 })

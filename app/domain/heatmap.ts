@@ -6,14 +6,15 @@ import { isOwnWork } from './reader'
  */
 export type HeatState = 'done' | 'late' | 'overdue' | 'in-progress' | 'not-started' | 'upcoming' | 'other-track'
 
-export const HEAT_STATES: Record<HeatState, { symbol: string; label: string; className: string }> = {
-  done: { symbol: '✓', label: 'Handed in on time', className: 'bg-emerald-100 text-emerald-950' },
-  late: { symbol: '◷', label: 'Handed in late', className: 'bg-amber-100 text-amber-950' },
-  overdue: { symbol: '✗', label: 'Missing: past its due day', className: 'bg-red-100 text-red-900' },
-  'in-progress': { symbol: '◐', label: 'Reading, not handed in', className: 'bg-sky-100 text-sky-950' },
-  'not-started': { symbol: '○', label: 'Open, not started', className: 'bg-white text-slate-800' },
-  upcoming: { symbol: '·', label: 'Not open yet', className: 'bg-slate-100 text-slate-700' },
-  'other-track': { symbol: '–', label: 'Not on their track', className: 'bg-slate-50 text-slate-500' },
+/** What each state is called; its colour and symbol are the stylesheet's (`data-heat`, app/styles/tailwind.css). */
+export const HEAT_STATES: Record<HeatState, { label: string }> = {
+  done: { label: 'Handed in on time' },
+  late: { label: 'Handed in late' },
+  overdue: { label: 'Missing: past its due day' },
+  'in-progress': { label: 'Reading, not handed in' },
+  'not-started': { label: 'Open, not started' },
+  upcoming: { label: 'Not open yet' },
+  'other-track': { label: 'Not on their track' },
 }
 
 export type HeatInput = {
@@ -74,8 +75,9 @@ export function buildHeatmap(args: {
         started: started.has(`${person.fellowId}|${column.slug}`),
         handedInOn: handIn?.handedInOn ?? null,
       })
-      // In column order; the column says which module (the page sends thousands of cells).
-      return { state, description: heatDescription(state, handIn?.status ?? null, column.dueOn) }
+      // In column order; the column says which module and its due day, and the component words the
+      // cell from these (heatDescription): the page sends thousands of cells, each once as data.
+      return { state, status: handIn?.status ?? null }
     }),
   }))
   return { columns: args.columns, rows }

@@ -1,6 +1,6 @@
 import { academyDate } from '~/domain/schedule'
 import { parseStaffFilters } from '~/domain/staff-filters'
-import { completionByMonth, listFellowFacts, listFilterOptions } from '~/models/staff-metrics.server'
+import { listFilterOptions, staffStanding } from '~/models/staff-metrics.server'
 
 /** The dashboard filters of this request's URL; a malformed one is a 400 that names it. */
 export function requireStaffFilters(request: Request) {
@@ -13,10 +13,6 @@ export function requireStaffFilters(request: Request) {
 export async function loadStaffView(request: Request) {
   const filters = requireStaffFilters(request)
   const today = academyDate(new Date())
-  const [facts, months, options] = await Promise.all([
-    listFellowFacts({ filters, today, monthStart: `${today.slice(0, 8)}01` }),
-    completionByMonth({ filters, today }),
-    listFilterOptions({ lea: filters.lea }),
-  ])
+  const [{ facts, months }, options] = await Promise.all([staffStanding({ filters, today, monthStart: `${today.slice(0, 8)}01` }), listFilterOptions({ lea: filters.lea })])
   return { filters, today, facts, months, options }
 }

@@ -56,7 +56,7 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
     if (value === undefined) delete merged[key]
     else merged[key] = value
   }
-  return startProcess(process.execPath, ['build/server.js'], merged, url, timeoutMs)
+  return startProcess(process.execPath, [...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), 'build/server.js'], merged, url, timeoutMs)
 }
 
 /** A bare node:http server that answers every request with the bytes of `file`: what the machine can do. */

@@ -5,9 +5,10 @@ import { coachingSessions, fellows as fellowsTable, moduleProgress, moduleSchedu
 import { eq } from 'drizzle-orm'
 import { academyDate } from '../../app/domain/schedule'
 import { NO_FILTERS } from '../../app/domain/staff-filters'
-import { completionByMonth } from '../../app/models/staff-metrics.server'
+import { staffStanding } from '../../app/models/staff-metrics.server'
 import { getCurriculum } from '../../app/utils/content.server'
 import { makeUser, TEST_PASSWORD } from '../support/academy'
+import { heatLooks } from '../support/heat-look'
 import { serveAppForTests } from '../support/app'
 import { signIn } from '../support/client'
 
@@ -106,7 +107,7 @@ const COLUMNS = ['Name', 'Fellows', 'Principals · APs', 'Modules completed', 'O
 
 test('completion per cohort and month matches the hand count: each opened module counts every fellow once', async () => {
   const academy = await handCountedAcademy()
-  const rows = await completionByMonth({ filters: { ...NO_FILTERS, cohort: academy.cohort.id }, today })
+  const { months: rows } = await staffStanding({ filters: { ...NO_FILTERS, cohort: academy.cohort.id }, today, monthStart: `${today.slice(0, 8)}01` })
   // A, B and C have opened for all three fellows; only F1 completed one, A. Two may share a month.
   const expected = new Map<string, { applicable: number; done: number }>()
   for (const [opensOn, done] of [[dayOffset(-60), 1], [dayOffset(-30), 0], [dayOffset(-5), 0]] as const) {
@@ -118,7 +119,7 @@ test('completion per cohort and month matches the hand count: each opened module
   expect(byMonth).toEqual(Object.fromEntries(expected))
   expect(new Set(rows.map((r) => r.cohortName))).toEqual(new Set([academy.cohort.name]))
   // Narrowed to New Jersey: F3 alone.
-  const nj = await completionByMonth({ filters: { ...NO_FILTERS, cohort: academy.cohort.id, state: 'NJ' }, today })
+  const { months: nj } = await staffStanding({ filters: { ...NO_FILTERS, cohort: academy.cohort.id, state: 'NJ' }, today, monthStart: `${today.slice(0, 8)}01` })
   expect(nj.reduce((n, r) => n + r.applicable, 0)).toBe(3)
   expect(nj.reduce((n, r) => n + r.done, 0)).toBe(0)
 })
@@ -194,8 +195,9 @@ test('the heat map gives each fellow a cell per module, told by symbol and words
   const client = await staffClient(academy.staff.email)
   const response = await client.get(`/staff/cohorts/${academy.cohort.id}/heatmap`)
   expect(response.status).toBe(200)
-  // The stylesheet draws each cell's symbol from its data-symbol: read it as the cell's first text.
-  const html = (await response.text()).replace(/<td([^>]*) data-symbol="([^"]+)"([^>]*)>/g, '<td$1$3>$2')
+  // The stylesheet draws each cell's symbol from its data-heat: read it as the cell's first text.
+  const looks = heatLooks()
+  const html = (await response.text()).replace(/<td([^>]*) data-heat="([^"]+)"([^>]*)>/g, (_, before, state, after) => `<td${before}${after}>${looks.get(state)?.symbol ?? '?'}`)
   const rows = tableRows(html, 'Module status of each fellow in ' + academy.cohort.name + '. Use the arrow keys to move between cells.')
   const [one, three, two] = rows // by name: One, Three, Two
   expect(one[0]).toBe('Counted Fellow OneCounted School One')

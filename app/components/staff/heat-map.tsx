@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
 import type { KeyboardEvent } from 'react'
-import { HEAT_STATE_ORDER, HEAT_STATES, type HeatState } from '~/domain/heatmap'
+import { HEAT_STATE_ORDER, HEAT_STATES, heatDescription, type HeatState } from '~/domain/heatmap'
 
-type Column = { slug: string; title: string; year: number; month: number; track: string }
-type HeatRow = { fellowId: string; name: string; schoolName: string; cells: { state: HeatState; description: string }[] }
+type Column = { slug: string; title: string; year: number; month: number; track: string; dueOn: string }
+type HeatRow = { fellowId: string; name: string; schoolName: string; cells: { state: HeatState; status: string | null }[] }
 
 const KEYS: Record<string, [number, number]> = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] }
 
@@ -70,12 +70,12 @@ export function HeatMap({ caption, columns, rows }: { caption: string; columns: 
                 <span className="block text-xs text-slate-600">{row.schoolName}</span>
               </th>
               {row.cells.map((cell, c) => {
-                const look = HEAT_STATES[cell.state]
+                const description = heatDescription(cell.state, cell.status, columns[c].dueOn)
                 return (
-                  // The symbol is drawn from data-symbol by the stylesheet, silent to screen readers
-                  // (app/styles/tailwind.css): one element a cell fewer, in a grid of thousands.
-                  <td key={columns[c].slug} title={cell.description} data-symbol={look.symbol} className={look.className}>
-                    <span className="sr-only">{cell.description}</span>
+                  // Colour and symbol come from data-heat (app/styles/tailwind.css), the symbol silent
+                  // to screen readers: one attribute and one element a cell, in a grid of thousands.
+                  <td key={columns[c].slug} title={description} data-heat={cell.state}>
+                    <span className="sr-only">{description}</span>
                   </td>
                 )
               })}
@@ -94,9 +94,7 @@ export function HeatLegend({ counts }: { counts: Record<HeatState, number> }) {
       <ul className="mt-2 flex flex-wrap gap-3 text-sm">
         {HEAT_STATE_ORDER.map((state) => (
           <li key={state} className="flex items-center gap-2">
-            <span aria-hidden="true" className={`inline-flex h-7 w-9 items-center justify-center rounded border border-slate-200 text-base ${HEAT_STATES[state].className}`}>
-              {HEAT_STATES[state].symbol}
-            </span>
+            <span aria-hidden="true" data-heat={state} className="inline-flex h-7 w-9 items-center justify-center rounded border border-slate-200 text-base" />
             {HEAT_STATES[state].label} ({counts[state]})
           </li>
         ))}
