@@ -1,4 +1,5 @@
 import { relations, sql } from 'drizzle-orm'
+import type { ModuleWork } from '../app/domain/standing'
 import {
   type AnyPgColumn,
   bigserial,
@@ -285,6 +286,26 @@ export const moduleProgress = pgTable(
     index('module_progress_completed_idx').on(t.fellowId, t.moduleSlug).where(sql`${t.completedAt} is not null`),
   ],
 )
+
+/**
+ * One fellow's own record of work on each module, the facts every staff figure counts: kept by
+ * triggers on module_progress, submissions and coaching_sessions (migration 0007,
+ * docs/decisions/0015), so the staff overview reads one row per fellow instead of every
+ * completion, hand-in and session of the academy. Schedules, tracks and "today" are applied when
+ * read (~/domain/standing), so nothing here goes stale when a calendar changes or a day passes.
+ */
+export const fellowStanding = pgTable('fellow_standing', {
+  fellowId: uuid('fellow_id')
+    .primaryKey()
+    .references(() => fellows.id, { onDelete: 'cascade' }),
+  /** Per module slug with anything to count: [completed 1|0, first hand-in's Eastern day or null, awaiting review 1|0]. */
+  work: jsonb('work').$type<ModuleWork>().notNull().default(sql`'{}'::jsonb`),
+  /** Reviews given on all their submissions, and the seconds those reviews took (submissions.reviews, review_seconds). */
+  reviews: integer('reviews').notNull().default(0),
+  reviewSeconds: doublePrecision('review_seconds').notNull().default(0),
+  /** Their latest logged (not draft) coaching session. */
+  lastSessionOn: date('last_session_on', { mode: 'string' }),
+})
 
 /** Answers key on module slug + prompt id, so editing a module's text never loses them. */
 export const promptResponses = pgTable(
@@ -609,6 +630,8 @@ export const coachingSessions = pgTable(
     index('coaching_sessions_coach_idx').on(t.coachId, t.heldOn),
     // Counts of logged sessions (staff overview, coaching export) skip drafts without reading the notes.
     index('coaching_sessions_logged_idx').on(t.fellowId, t.heldOn).where(sql`not ${t.isDraft}`),
+    // Sessions logged this month, academy-wide (staff overview): a range of days, not every fellow's history.
+    index('coaching_sessions_logged_on_idx').on(t.heldOn, t.fellowId).where(sql`not ${t.isDraft}`),
   ],
 )
 

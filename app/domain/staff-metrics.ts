@@ -1,7 +1,8 @@
+import type { WorkCounts } from './standing'
 import type { DrillLevel } from './staff-filters'
 
-/** One fellow's standing, as the database adds it up: the unit every staff figure rolls up from. */
-export type FellowFact = {
+/** One fellow's standing: the unit every staff figure rolls up from. Their work's counts are countWork's. */
+export type FellowFact = WorkCounts & {
   fellowId: string
   name: string
   cohortId: string
@@ -14,15 +15,6 @@ export type FellowFact = {
   position: 'principal' | 'assistant_principal'
   programYear: number
   lastSignInOn: string | null
-  /** Modules of their year and track that have opened, and how many of those they completed. */
-  modulesOpen: number
-  modulesDone: number
-  /** Assignments whose due day has passed or that were handed in: on time, late, or still missing. */
-  onTime: number
-  late: number
-  missing: number
-  /** Handed in and not yet reviewed. */
-  awaitingReview: number
   /** Reviews given (a return or an acceptance after a hand-in) and the days they took. */
   reviews: number
   reviewDays: number
