@@ -1,6 +1,6 @@
 CREATE TABLE "fellow_standing" (
 	"fellow_id" uuid PRIMARY KEY NOT NULL,
-	"work" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"work" json DEFAULT '{}'::json NOT NULL,
 	"reviews" integer DEFAULT 0 NOT NULL,
 	"review_seconds" double precision DEFAULT 0 NOT NULL,
 	"last_session_on" date
@@ -20,7 +20,7 @@ CREATE FUNCTION refresh_fellow_standing(ids uuid[]) RETURNS void LANGUAGE sql AS
   UPDATE fellow_standing AS s
   SET
     work = coalesce((
-      SELECT jsonb_object_agg(w.slug, jsonb_build_array(w.done, w.handed_in_on, w.awaiting))
+      SELECT json_object_agg(w.slug, json_build_array(w.done, w.handed_in_on, w.awaiting))
       FROM (
         SELECT
           coalesce(p.module_slug, b.module_slug) AS slug,
@@ -32,7 +32,7 @@ CREATE FUNCTION refresh_fellow_standing(ids uuid[]) RETURNS void LANGUAGE sql AS
         FULL JOIN (SELECT module_slug, submitted_at, status FROM submissions WHERE fellow_id = s.fellow_id AND submitted_at IS NOT NULL) AS b
           ON b.module_slug = p.module_slug
       ) AS w
-    ), '{}'::jsonb),
+    ), '{}'::json),
     reviews = coalesce((SELECT sum(reviews)::int FROM submissions WHERE fellow_id = s.fellow_id), 0),
     review_seconds = coalesce((SELECT sum(review_seconds) FROM submissions WHERE fellow_id = s.fellow_id), 0),
     last_session_on = (SELECT max(held_on) FROM coaching_sessions WHERE fellow_id = s.fellow_id AND NOT is_draft)
