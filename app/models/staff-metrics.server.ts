@@ -2,8 +2,7 @@ import { and, asc, eq, gte, ne, not, or, sql, type SQL } from 'drizzle-orm'
 import type { PgSelect } from 'drizzle-orm/pg-core'
 import { db } from '../../db/client.server'
 import { coachingSessions, cohorts, fellowStanding, fellows, leas, moduleSchedule, modules, schools, users } from '../../db/schema'
-import type { FellowFact, MonthCompletion } from '~/domain/staff-metrics'
-import { countWork, ownModules, type ScheduledModule } from '~/domain/standing'
+import { addUpStanding } from '~/domain/standing'
 import type { StaffFilters } from '~/domain/staff-filters'
 
 /** The fellows a filter set covers: active or invited accounts only (a deactivated fellow has left). */
@@ -44,15 +43,13 @@ const int = (expression: SQL) => sql<number>`(${expression})::int`
 
 /**
  * What the overview and the reports add up, for the fellows in scope: each one's figures, and
- * completion per cohort and month a module opened. Three queries whatever the academy's size: the
- * fellows with their standing (one row each, kept by triggers: docs/decisions/0015), the cohorts'
- * calendars, and the sessions logged this month; the calendars, tracks and today are applied here
- * (countWork). Before the standing, six queries joined every completion, hand-in and coaching
- * session of the academy on each view: 62,000, 70,000 and 100,000 rows at 10,000 fellows.
+ * completion per cohort and month a module opened (addUpStanding). A few queries whatever the
+ * academy's size: the fellows with their standing (one row each, kept by triggers:
+ * docs/decisions/0015), the cohorts' calendars, the sessions logged this month, and the schools
+ * and cohorts by id. Before the standing, six queries joined every completion, hand-in and
+ * coaching session of the academy on each view: 62,000, 70,000 and 100,000 rows at 10,000 fellows.
  */
 export async function staffStanding({ filters, today, monthStart }: { filters: StaffFilters; today: string; monthStart: string }) {
-  // School, LEA and cohort come as three small lists, not joined onto each of 10,000 rows: the
-  // database joined less, and each fellow's names are the same few strings rather than copies.
   const placedByFilter = filters.state || filters.lea || filters.school
   const fellowsQuery = db
     .select({
@@ -72,15 +69,10 @@ export async function staffStanding({ filters, today, monthStart }: { filters: S
     .innerJoin(users, eq(users.id, fellows.userId))
     .leftJoin(fellowStanding, eq(fellowStanding.fellowId, fellows.id))
     .$dynamic()
-  const [people, placeRows, cohortRows, calendar, thisMonth] = await Promise.all([
+  const [people, calendar, thisMonth] = await Promise.all([
     // Unordered: every view orders its own rows (rollUp, needingAttention), and sorting 10,000
     // names by the database's collation took a quarter of this query's time.
     (placedByFilter ? fellowsQuery.innerJoin(schools, eq(schools.id, fellows.schoolId)).innerJoin(leas, eq(leas.id, schools.leaId)) : fellowsQuery).where(fellowScope(filters)),
-    db
-      .select({ schoolId: schools.id, schoolName: schools.name, leaId: leas.id, leaName: leas.name, state: leas.state })
-      .from(schools)
-      .innerJoin(leas, eq(leas.id, schools.leaId)),
-    db.select({ id: cohorts.id, name: cohorts.name, cadence: cohorts.coachingCadence }).from(cohorts),
     db
       .select({ cohortId: moduleSchedule.cohortId, slug: modules.slug, year: modules.year, track: modules.track, opensOn: moduleSchedule.opensOn, dueOn: moduleSchedule.dueOn })
       .from(moduleSchedule)
@@ -91,69 +83,21 @@ export async function staffStanding({ filters, today, monthStart }: { filters: S
       .where(and(not(coachingSessions.isDraft), gte(coachingSessions.heldOn, monthStart)))
       .groupBy(coachingSessions.fellowId),
   ])
-  const sessionsThisMonth = new Map(thisMonth.map((r) => [r.fellowId, r.sessions]))
-  const places = new Map(placeRows.map((r) => [r.schoolId, r]))
-  const cohortsById = new Map(cohortRows.map((r) => [r.id, r]))
-  const ownOf = ownModules(calendar)
-  const months = new Map<string, MonthCompletion>()
-  // Each opened module of a cohort, year and position with the cell of the month it opened in:
-  // found once per such group, not once per fellow and module.
-  const cellsOf = new Map<ScheduledModule[], { slug: string; cell: MonthCompletion }[]>()
-  const openedCells = (own: ScheduledModule[], cohortId: string, cohortName: string) => {
-    let cells = cellsOf.get(own)
-    if (!cells) {
-      cells = own.filter((module) => module.opensOn <= today).map((module) => {
-        const month = module.opensOn.slice(0, 7)
-        const key = `${cohortId} ${month}`
-        let cell = months.get(key)
-        if (!cell) months.set(key, (cell = { cohortId, cohortName, month, applicable: 0, done: 0 }))
-        return { slug: module.slug, cell }
-      })
-      cellsOf.set(own, cells)
-    }
-    return cells
-  }
-  const facts: FellowFact[] = []
-  for (const p of people) {
-    // Foreign keys guarantee both (restrict on delete).
-    const place = places.get(p.schoolId)!
-    const cohort = cohortsById.get(p.cohortId)!
-    const own = ownOf(p.cohortId, p.programYear, p.position)
-    const work = p.work ?? {}
-    const counts = countWork(work, own, today)
-    for (const { slug, cell } of openedCells(own, p.cohortId, cohort.name)) {
-      cell.applicable++
-      if (work[slug]?.[0] === 1) cell.done++
-    }
-    // Every field named in one literal: spreading the driver's rows gave objects V8 keeps as
-    // dictionaries, and adding up 10,000 of them took 27 ms instead of 1.
-    facts.push({
-      fellowId: p.fellowId,
-      name: p.name,
-      cohortId: p.cohortId,
-      cohortName: cohort.name,
-      cadence: cohort.cadence,
-      state: place.state,
-      leaId: place.leaId,
-      leaName: place.leaName,
-      schoolId: p.schoolId,
-      schoolName: place.schoolName,
-      position: p.position,
-      programYear: p.programYear,
-      lastSignInOn: p.lastSignInOn,
-      modulesOpen: counts.modulesOpen,
-      modulesDone: counts.modulesDone,
-      onTime: counts.onTime,
-      late: counts.late,
-      missing: counts.missing,
-      awaitingReview: counts.awaitingReview,
-      reviews: p.reviews ?? 0,
-      reviewDays: (p.reviewSeconds ?? 0) / 86_400,
-      lastSessionOn: p.lastSessionOn ?? null,
-      sessionsThisMonth: sessionsThisMonth.get(p.fellowId) ?? 0,
-    })
-  }
-  return { facts, months: [...months.values()] }
+  // School, LEA and cohort as two small lists rather than joined onto each of 10,000 rows: the
+  // database joins less, and every fellow of a school shares its strings. Read after the fellows,
+  // so every school and cohort they name is there (neither can be deleted while named).
+  const [placeRows, cohortRows] = await Promise.all([
+    db.select({ schoolId: schools.id, schoolName: schools.name, leaId: leas.id, leaName: leas.name, state: leas.state }).from(schools).innerJoin(leas, eq(leas.id, schools.leaId)),
+    db.select({ id: cohorts.id, name: cohorts.name, cadence: cohorts.coachingCadence }).from(cohorts),
+  ])
+  return addUpStanding({
+    people,
+    places: new Map(placeRows.map((r) => [r.schoolId, r])),
+    cohorts: new Map(cohortRows.map((r) => [r.id, r])),
+    calendar,
+    sessionsThisMonth: new Map(thisMonth.map((r) => [r.fellowId, r.sessions])),
+    today,
+  })
 }
 
 /** Coaching sessions logged per calendar month for the fellows in scope (drafts are not sessions yet). */
