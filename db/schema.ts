@@ -1,5 +1,4 @@
 import { relations, sql } from 'drizzle-orm'
-import type { ModuleWork } from '../app/domain/standing'
 import {
   type AnyPgColumn,
   bigserial,
@@ -8,7 +7,6 @@ import {
   doublePrecision,
   index,
   integer,
-  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -289,20 +287,26 @@ export const moduleProgress = pgTable(
 )
 
 /**
- * One fellow's own record of work on each module, the facts every staff figure counts: kept by
- * triggers on module_progress, submissions and coaching_sessions (migration 0007,
- * docs/decisions/0015), so the staff overview reads one row per fellow instead of every
- * completion, hand-in and session of the academy. Schedules, tracks and "today" are applied when
- * read (~/domain/standing), so nothing here goes stale when a calendar changes or a day passes.
+ * One fellow's own record of work on the modules of their track, the facts every staff figure
+ * counts: kept by triggers on module_progress, submissions, coaching_sessions, fellows and modules
+ * (migrations 0007, 0008; docs/decisions/0015), so the staff overview reads one row per fellow
+ * instead of every completion, hand-in and session of the academy. Schedules and "today" are
+ * applied when read (~/domain/standing), so nothing here goes stale when a calendar changes or a
+ * day passes.
  */
 export const fellowStanding = pgTable('fellow_standing', {
   fellowId: uuid('fellow_id')
     .primaryKey()
     .references(() => fellows.id, { onDelete: 'cascade' }),
-  /** Per module slug with anything to count: [completed 1|0, first hand-in's Eastern day or null, awaiting review 1|0]. */
-  // json, not jsonb: read whole for every fellow on each overview, and PostgreSQL sends json's
-  // text as stored, where rebuilding 10,000 jsonb values as text took 23 ms a view.
-  work: json('work').$type<ModuleWork>().notNull().default(sql`'{}'::json`),
+  /**
+   * One bit per module (moduleBit: year and month) for completed, handed in and awaiting review,
+   * and the Eastern day numbers of the hand-ins in bit order (ModuleWork). Four integers and a
+   * short array where a json object per slug was 3.6 MB for 10,000 fellows to send and parse.
+   */
+  doneBits: integer('done_bits').notNull().default(0),
+  handedBits: integer('handed_bits').notNull().default(0),
+  awaitingBits: integer('awaiting_bits').notNull().default(0),
+  handedDays: integer('handed_days').array().notNull().default(sql`'{}'::integer[]`),
   /** Reviews given on all their submissions, and the seconds those reviews took (submissions.reviews, review_seconds). */
   reviews: integer('reviews').notNull().default(0),
   reviewSeconds: doublePrecision('review_seconds').notNull().default(0),

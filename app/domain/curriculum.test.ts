@@ -89,7 +89,25 @@ test('the curriculum check finds shared slugs, assignment ids and months', () =>
   expect(problems.map((p) => p.message)).toEqual([
     'The slug "a" is also used by a.mdx; rename one file.',
     'assignment.id "y1-reframe" is also used by a.mdx.',
-    'Year 1, month 4 (all) already has a.mdx.',
+    'Year 1, month 4 already has a.mdx: fellows take one module a month.',
+  ])
+})
+
+test('a month holds one module for every track or one per track, not both', () => {
+  const fm = (track: 'all' | 'principal' | 'assistant-principal', id: string) => ({ year: 2 as const, month: 3, track, assignment: { ...valid.assignment, id, kind: 'reflection' as const } })
+  const perTrack = checkCurriculum([
+    { file: 'p.mdx', slug: 'p', frontmatter: fm('principal', 'p') },
+    { file: 'ap.mdx', slug: 'ap', frontmatter: fm('assistant-principal', 'ap') },
+  ])
+  expect(perTrack).toEqual([])
+  const both = checkCurriculum([
+    { file: 'p.mdx', slug: 'p', frontmatter: fm('principal', 'p') },
+    { file: 'all.mdx', slug: 'all', frontmatter: fm('all', 'all') },
+    { file: 'p2.mdx', slug: 'p2', frontmatter: fm('principal', 'p2') },
+  ])
+  expect(both.map((p) => `${p.file}: ${p.message}`)).toEqual([
+    'all.mdx: Year 2, month 3 already has p.mdx: fellows take one module a month.',
+    'p2.mdx: Year 2, month 3 already has p.mdx for principals: fellows take one module a month.',
   ])
 })
 

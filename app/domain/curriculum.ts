@@ -182,11 +182,16 @@ export function checkCurriculum(
   for (const { file, slug, frontmatter } of modules) {
     claim(`slug:${slug}`, file, (other) => `The slug "${slug}" is also used by ${other}; rename one file.`)
     claim(`assignment:${frontmatter.assignment.id}`, file, (other) => `assignment.id "${frontmatter.assignment.id}" is also used by ${other}.`)
-    claim(
-      `month:${frontmatter.year}:${frontmatter.month}:${frontmatter.track}`,
-      file,
-      (other) => `Year ${frontmatter.year}, month ${frontmatter.month} (${frontmatter.track}) already has ${other}.`,
-    )
+    // A fellow takes one module a month: a month's module is for every track or one per track
+    // (the staff figures keep one place per month of a fellow's work, ~/domain/standing moduleBit).
+    const tracks = frontmatter.track === 'all' ? ['principal', 'assistant-principal'] : [frontmatter.track]
+    const other = tracks.map((track) => seen.get(`month:${frontmatter.year}:${frontmatter.month}:${track}`)).find(Boolean)
+    if (other) {
+      const whose = tracks.length === 1 ? ` for ${tracks[0] === 'principal' ? 'principals' : 'assistant principals'}` : ''
+      problems.push({ file, line: 1, message: `Year ${frontmatter.year}, month ${frontmatter.month} already has ${other}${whose}: fellows take one module a month.` })
+    } else {
+      for (const track of tracks) seen.set(`month:${frontmatter.year}:${frontmatter.month}:${track}`, file)
+    }
   }
   return problems
 }

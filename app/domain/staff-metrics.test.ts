@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { attentionReasons, completionGrid, formatPercent, needingAttention, rollUp, sumFacts, type FellowFact } from './staff-metrics'
+import { attentionReasons, completionGrid, formatPercent, needingAttention, needsAttention, rollUp, sumFacts, type FellowFact } from './staff-metrics'
 
 const today = '2026-11-23'
 
@@ -32,14 +32,21 @@ function fact(values: Partial<FellowFact> & { fellowId: string }): FellowFact {
 }
 
 test('attention: two overdue items, 30 days without coaching, 21 days without signing in; never is as bad as long ago', () => {
-  expect(attentionReasons(fact({ fellowId: 'a', missing: 1 }), today)).toEqual([])
-  expect(attentionReasons(fact({ fellowId: 'a', missing: 2 }), today)).toEqual(['overdue'])
-  expect(attentionReasons(fact({ fellowId: 'a', lastSessionOn: '2026-10-25' }), today)).toEqual([]) // 29 days
-  expect(attentionReasons(fact({ fellowId: 'a', lastSessionOn: '2026-10-24' }), today)).toEqual(['no-session']) // 30 days
-  expect(attentionReasons(fact({ fellowId: 'a', lastSessionOn: null }), today)).toEqual(['no-session'])
-  expect(attentionReasons(fact({ fellowId: 'a', lastSignInOn: '2026-11-03' }), today)).toEqual([]) // 20 days
-  expect(attentionReasons(fact({ fellowId: 'a', lastSignInOn: '2026-11-02' }), today)).toEqual(['no-sign-in']) // 21 days
-  expect(attentionReasons(fact({ fellowId: 'a', lastSignInOn: null, lastSessionOn: null, missing: 3 }), today)).toEqual(['overdue', 'no-session', 'no-sign-in'])
+  const cases = [
+    [fact({ fellowId: 'a', missing: 1 }), []],
+    [fact({ fellowId: 'a', missing: 2 }), ['overdue']],
+    [fact({ fellowId: 'a', lastSessionOn: '2026-10-25' }), []], // 29 days
+    [fact({ fellowId: 'a', lastSessionOn: '2026-10-24' }), ['no-session']], // 30 days
+    [fact({ fellowId: 'a', lastSessionOn: null }), ['no-session']],
+    [fact({ fellowId: 'a', lastSignInOn: '2026-11-03' }), []], // 20 days
+    [fact({ fellowId: 'a', lastSignInOn: '2026-11-02' }), ['no-sign-in']], // 21 days
+    [fact({ fellowId: 'a', lastSignInOn: null, lastSessionOn: null, missing: 3 }), ['overdue', 'no-session', 'no-sign-in']],
+  ] as const
+  for (const [f, reasons] of cases) {
+    expect(attentionReasons(f, today)).toEqual(reasons)
+    // The quick yes or no the roll-ups ask agrees with the reasons.
+    expect(needsAttention(f, today)).toBe(reasons.length > 0)
+  }
 })
 
 test('roll-ups add fellows up: rates are of the summed counts, not averages of averages', () => {

@@ -62,6 +62,18 @@ export function attentionReasons(fact: Pick<FellowFact, 'missing' | 'lastSession
   return reasons
 }
 
+/** Whether a fellow needs attention today (attentionReasons has any), without listing why: asked of every fellow per view. */
+export function needsAttention(fact: Pick<FellowFact, 'missing' | 'lastSessionOn' | 'lastSignInOn'>, today: string) {
+  const cutoffs = attentionCutoffs(today)
+  return (
+    fact.missing >= ATTENTION_RULES.overdue ||
+    fact.lastSessionOn === null ||
+    fact.lastSessionOn <= cutoffs.session ||
+    fact.lastSignInOn === null ||
+    fact.lastSignInOn <= cutoffs.signIn
+  )
+}
+
 /** Names in the reader's order; one collator, since String#localeCompare builds one per call. */
 const byName = new Intl.Collator().compare
 
@@ -132,7 +144,7 @@ export function sumFacts(key: string, label: string, facts: FellowFact[], today:
     reviewDays += f.reviewDays
     total.sessionsThisMonth += f.sessionsThisMonth
     total.sessionsExpected += f.cadence
-    if (attentionReasons(f, today).length > 0) total.attention++
+    if (needsAttention(f, today)) total.attention++
   }
   total.completionRate = ratio(done, opened)
   total.onTimeRate = ratio(total.onTime, total.onTime + total.late + total.missing)
@@ -171,8 +183,8 @@ export type AttentionItem = { fellowId: string; name: string; cohortName: string
 /** The fellows who need attention, most reasons first, then by name. */
 export function needingAttention(facts: FellowFact[], today: string): AttentionItem[] {
   return facts
+    .filter((f) => needsAttention(f, today))
     .map((f) => ({ fellowId: f.fellowId, name: f.name, cohortName: f.cohortName, schoolName: f.schoolName, leaName: f.leaName, reasons: attentionReasons(f, today) }))
-    .filter((item) => item.reasons.length > 0)
     .sort((a, b) => b.reasons.length - a.reasons.length || byName(a.name, b.name))
 }
 

@@ -59,8 +59,11 @@ export async function staffStanding({ filters, today, monthStart }: { filters: S
       schoolId: fellows.schoolId,
       position: fellows.position,
       programYear: fellows.programYear,
-      lastSignInOn: sql<string | null>`to_char(${users.lastSignInAt} at time zone 'America/New_York', 'YYYY-MM-DD')`,
-      work: fellowStanding.work,
+      lastSignInOn: sql<string | null>`(${users.lastSignInAt} at time zone 'America/New_York')::date`,
+      doneBits: fellowStanding.doneBits,
+      handedBits: fellowStanding.handedBits,
+      awaitingBits: fellowStanding.awaitingBits,
+      handedDays: fellowStanding.handedDays,
       reviews: fellowStanding.reviews,
       reviewSeconds: fellowStanding.reviewSeconds,
       lastSessionOn: fellowStanding.lastSessionOn,
@@ -74,7 +77,7 @@ export async function staffStanding({ filters, today, monthStart }: { filters: S
     // names by the database's collation took a quarter of this query's time.
     (placedByFilter ? fellowsQuery.innerJoin(schools, eq(schools.id, fellows.schoolId)).innerJoin(leas, eq(leas.id, schools.leaId)) : fellowsQuery).where(fellowScope(filters)),
     db
-      .select({ cohortId: moduleSchedule.cohortId, slug: modules.slug, year: modules.year, track: modules.track, opensOn: moduleSchedule.opensOn, dueOn: moduleSchedule.dueOn })
+      .select({ cohortId: moduleSchedule.cohortId, slug: modules.slug, year: modules.year, month: modules.month, track: modules.track, opensOn: moduleSchedule.opensOn, dueOn: moduleSchedule.dueOn })
       .from(moduleSchedule)
       .innerJoin(modules, eq(modules.slug, moduleSchedule.moduleSlug)),
     db

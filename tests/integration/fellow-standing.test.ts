@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { beforeAll, expect, test } from 'vitest'
 import { databaseDriver, db } from '../../db/client.server'
-import { coachingSessions, fellows, fellowStanding, moduleProgress, submissions } from '../../db/schema'
+import { coachingSessions, fellows, fellowStanding, moduleProgress, modules, submissions } from '../../db/schema'
 import { academyDate } from '../../app/domain/schedule'
+import { moduleBit } from '../../app/domain/standing'
 import { syncModules } from '../../app/models/module.server'
 import { createDraft, recordTransition } from '../../app/models/submission.server'
 import { getCurriculum } from '../../app/utils/content.server'
@@ -12,9 +13,28 @@ beforeAll(async () => {
   await syncModules({ compiled: getCurriculum().modules })
 })
 
+type StandingRow = typeof fellowStanding.$inferSelect
+
+/** The bits of a standing as entries per module slug: [completed, first hand-in's Eastern day, awaiting review]. */
+async function entriesOf(row: StandingRow) {
+  const places = await db.select({ slug: modules.slug, year: modules.year, month: modules.month }).from(modules)
+  const entries: Record<string, [0 | 1, string | null, 0 | 1]> = {}
+  let day = 0
+  for (let bit = 0; bit < 31; bit++) {
+    const mask = 1 << bit
+    if (((row.doneBits | row.handedBits | row.awaitingBits) & mask) === 0) continue
+    // The content's module of that month (a test's own track module may share it).
+    const slug = places.filter((m) => moduleBit(m) === bit).map((m) => m.slug).sort()[0]
+    const handedOn = row.handedBits & mask ? new Date(row.handedDays[day++] * 86_400_000).toISOString().slice(0, 10) : null
+    entries[slug] = [row.doneBits & mask ? 1 : 0, handedOn, row.awaitingBits & mask ? 1 : 0]
+  }
+  expect(day).toBe(row.handedDays.length)
+  return entries
+}
+
 async function standingOf(fellowId: string) {
   const [row] = await db.select().from(fellowStanding).where(eq(fellowStanding.fellowId, fellowId))
-  return row ? { work: row.work, reviews: row.reviews, lastSessionOn: row.lastSessionOn } : undefined
+  return row ? { work: await entriesOf(row), reviews: row.reviews, lastSessionOn: row.lastSessionOn } : undefined
 }
 
 async function everyStanding() {
@@ -62,7 +82,7 @@ test('the standing follows a fellow’s completions, hand-ins, reviews and coach
   expect(await standingOf(fellow.id)).toBeUndefined()
 })
 
-test('what the triggers kept is what working every standing out afresh gives (migration 0007’s backfill)', async () => {
+test('what the triggers kept is what working every standing out afresh gives (the migrations’ backfill)', async () => {
   for (const position of ['principal', 'assistant_principal'] as const) {
     const { fellow, user } = await makeFellow({ position, programYear: 2 })
     const coach = await makeUser('coach')
@@ -79,6 +99,23 @@ test('what the triggers kept is what working every standing out afresh gives (mi
   await db.delete(fellowStanding)
   await db.execute(sql`select refresh_fellow_standing(array(select id from fellows))`)
   expect(await everyStanding()).toEqual(kept)
+})
+
+test('only modules of the fellow’s track are their work; a change of position or of a module’s month works it out again', async () => {
+  // A principals' module beside the content's module for everyone of year 2, month 3.
+  const [shared] = await db.select().from(modules).where(and(eq(modules.year, 2), eq(modules.month, 3)))
+  await db.insert(modules).values({ ...shared, slug: 'principals-only', track: 'principal', assignmentId: 'principals-only' })
+  const { fellow } = await makeFellow({ position: 'assistant_principal', programYear: 2 })
+  await db.insert(moduleProgress).values({ fellowId: fellow.id, moduleSlug: 'principals-only', completedAt: new Date() })
+  expect((await standingOf(fellow.id))?.work).toEqual({})
+  await db.update(fellows).set({ position: 'principal' }).where(eq(fellows.id, fellow.id))
+  expect((await standingOf(fellow.id))?.work).toEqual({ [shared.slug]: [1, null, 0] })
+  // Moved to month 4, it takes that month's place.
+  await db.update(modules).set({ month: 4 }).where(eq(modules.slug, 'principals-only'))
+  const [april] = await db.select().from(modules).where(and(eq(modules.year, 2), eq(modules.month, 4), eq(modules.track, 'all')))
+  expect((await standingOf(fellow.id))?.work).toEqual({ [april.slug]: [1, null, 0] })
+  await db.delete(modules).where(eq(modules.slug, 'principals-only'))
+  expect((await standingOf(fellow.id))?.work).toEqual({})
 })
 
 test.skipIf(databaseDriver !== 'postgres')('two writers for one fellow at once: the second waits and counts the first’s rows too', async () => {
