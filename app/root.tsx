@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { json } from '@remix-run/node'
+import type { LinksFunction } from '@remix-run/node'
 import {
   Links,
   Meta,
@@ -13,20 +12,15 @@ import type { ReactNode } from 'react'
 import { AppShell } from './components/app-shell'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import styles from './styles/tailwind.css'
-import { countUnread } from './models/notification.server'
-import { getUser } from './utils/auth.server'
 import { useNonce } from './utils/nonce'
+import type { loader } from './utils/root.server'
+
+export { loader } from './utils/root.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request)
-  if (!user) return json({ user: null })
-  return json({ user: { id: user.id, name: user.name, role: user.role, unread: await countUnread({ userId: user.id }) } })
-}
 
 /**
  * Not after an autosave: it is the busiest request and changes nothing the shell shows. Not after
