@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
+import { serverNodeFlags } from '../start-flags'
 
 /** Starting, watching and stopping server processes for the bench: the built app and the bare baseline. */
 
@@ -45,7 +46,7 @@ export async function waitHealthy(url: string, since: number, timeoutMs: number,
 }
 
 /**
- * The built app (`node build/server.js`) on a free loopback port. `env` replaces variables; a
+ * The built app, started as `npm start` starts it (serverNodeFlags), on a free loopback port. `env` replaces variables; a
  * variable set to undefined is removed, so `DATABASE_URL: undefined` means the embedded database.
  */
 export async function startApp(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<RunningServer> {
@@ -56,7 +57,7 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
     if (value === undefined) delete merged[key]
     else merged[key] = value
   }
-  return startProcess(process.execPath, [...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), 'build/server.js'], merged, url, timeoutMs)
+  return startProcess(process.execPath, [...serverNodeFlags(), ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), 'build/server.js'], merged, url, timeoutMs)
 }
 
 /** A bare node:http server that answers every request with the bytes of `file`: what the machine can do. */

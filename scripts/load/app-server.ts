@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
+import { serverNodeFlags } from '../start-flags'
 
 export type AppServer = {
   url: string
@@ -30,13 +31,13 @@ export async function freePort(from = 0): Promise<number> {
 }
 
 /**
- * Starts the built server (`node build/server.js`, so the child's PID is the server's) on a free
+ * Starts the built server as `npm start` does (`node [flags] build/server.js`, so the child's PID is the server's) on a free
  * loopback port against `databaseUrl`, and waits until it says it is ready. Needs `npm run build`.
  */
 export async function startAppServer({ databaseUrl }: { databaseUrl: string }): Promise<AppServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['build/server.js'], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), 'build/server.js'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), APP_URL: url, LOG_REQUESTS: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
