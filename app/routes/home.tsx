@@ -1,30 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json } from '@remix-run/node'
+import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader, POSITION_LABELS, STATE_NAMES } from '~/components/page-header'
-import { currentModuleFor, moduleStatus } from '~/domain/reader'
-import { getFellowProfile } from '~/models/fellow.server'
-import { getYearOverview } from '~/models/module.server'
-import { requireRole } from '~/utils/auth.server'
-import { getCurriculum } from '~/utils/content.server'
-import { fellowDueItems } from '~/utils/due.server'
+import type { loader } from '~/utils/home-page.server'
+
+// The loader lives in a server module of this route's own (docs/decisions/0016).
+export { loader } from '~/utils/home-page.server'
 
 export const meta: MetaFunction = () => [{ title: 'This month · SILA Academy' }]
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'fellow')
-  const profile = await getFellowProfile({ userId: user.id })
-  if (!profile) return json({ name: user.name, profile, current: null, due: [] })
-  const due = await fellowDueItems(profile)
-  const viewer = { role: 'fellow' as const, programYear: profile.programYear, position: profile.position }
-  const module = currentModuleFor(getCurriculum().modules, viewer, new Date())
-  if (!module) return json({ name: user.name, profile, current: null, due })
-  const overview = await getYearOverview({ fellowId: profile.fellowId, cohortId: profile.cohortId, slugs: [module.slug] })
-  const status = moduleStatus(overview.progress[0], overview.answered.length > 0)
-  const current = { slug: module.slug, title: module.title, minutes: module.minutes, assignment: module.assignment.title, status, dueOn: overview.schedule[0]?.dueOn ?? null }
-  return json({ name: user.name, profile, current, due })
-}
 
 const DUE_STYLES = {
   returned: { label: 'Returned: revise', symbol: '↩', className: 'bg-amber-100 text-amber-950' },

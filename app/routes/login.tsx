@@ -1,45 +1,16 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json, redirect } from '@remix-run/node'
+import type { MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { SignInSchema } from '~/domain/account-schemas'
-import { homePathFor } from '~/domain/roles'
-import { afterPassword, secondFactorStep } from '~/domain/session-rules'
 import { ErrorList, Field, FormMessage, SubmitButton, VALIDATE_ON_BLUR } from '~/components/forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { signIn } from '~/utils/accounts.server'
-import { requireAnonymous, safeRedirect } from '~/utils/auth.server'
-import { createUserSession } from '~/utils/session.server'
-import { readForm } from '~/utils/request.server'
+import type { action } from '~/utils/login-page.server'
+
+// The loader and action live in a server module of this route's own (docs/decisions/0016).
+export { action, loader } from '~/utils/login-page.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · SILA Academy' }]
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
-  return json({})
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await readForm(request)
-  const submission = parseWithZod(formData, { schema: SignInSchema })
-  if (submission.status !== 'success') {
-    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  }
-  const { email, password, redirectTo } = submission.value
-  const result = await signIn(request, email, password)
-  if (!result.ok) {
-    return json(submission.reply({ formErrors: [result.message], hideFields: ['password'] }), {
-      status: result.status,
-    })
-  }
-  // The password just given counts as re-authentication for the next ten minutes.
-  const cookie = await createUserSession(request, result.user.id, { secondFactorVerified: false, reauthenticated: true })
-  const destination = safeRedirect(redirectTo, homePathFor(result.user.role))
-  return redirect(afterPassword(secondFactorStep(result.user, false), destination), {
-    headers: { 'Set-Cookie': cookie },
-  })
-}
 
 export default function Login() {
   const lastResult = useActionData<typeof action>()

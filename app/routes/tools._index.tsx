@@ -1,41 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json } from '@remix-run/node'
+import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Cell, DataTable, Row, RowHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHeader } from '~/components/page-header'
 import { AuditFindings } from '~/components/tools/audit-findings'
 import { ARTIFACT_LABELS, artifactPath } from '~/domain/artifacts'
-import { listArtifacts } from '~/models/artifact.server'
-import { getFellowProfile } from '~/models/fellow.server'
-import { requireUser } from '~/utils/auth.server'
-import { requireFellowWorkReader, requireOwnFellowRecord } from '~/utils/artifacts.server'
-import { loadAuditFindings } from '~/utils/equity-audit.server'
+import type { loader } from '~/utils/tools-page.server'
+
+// The loader lives in a server module of this route's own (docs/decisions/0016).
+export { loader } from '~/utils/tools-page.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.own ? 'Improvement tools · SILA Academy' : `Improvement work: ${data?.fellowName ?? 'fellow'} · SILA Academy` },
 ]
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  const asked = new URL(request.url).searchParams.get('fellow')
-  if (user.role === 'fellow' || !asked) {
-    const profile = await requireOwnFellowRecord(user)
-    const [artifacts, audits] = await Promise.all([
-      listArtifacts({ fellowId: profile.fellowId }),
-      loadAuditFindings({ fellowId: profile.fellowId, state: profile.state, viewer: 'author' }),
-    ])
-    return json({ own: true, fellowName: profile.name, artifacts, audits })
-  }
-  const context = await requireFellowWorkReader(user, asked)
-  const profile = await getFellowProfile({ userId: context.fellowUserId })
-  if (!profile) throw new Response('Not found', { status: 404 })
-  const [artifacts, audits] = await Promise.all([
-    listArtifacts({ fellowId: profile.fellowId }),
-    loadAuditFindings({ fellowId: profile.fellowId, state: profile.state, viewer: 'reader' }),
-  ])
-  return json({ own: false, fellowName: profile.name, artifacts, audits })
-}
 
 const TOOLS = [
   {
