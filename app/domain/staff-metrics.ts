@@ -52,26 +52,25 @@ function attentionCutoffs(today: string) {
   return lastCutoffs
 }
 
-/** Why a fellow needs attention today, if they do. A fellow who never signed in or was never coached counts. */
-export function attentionReasons(fact: Pick<FellowFact, 'missing' | 'lastSessionOn' | 'lastSignInOn'>, today: string): AttentionReason[] {
+type AttentionFact = Pick<FellowFact, 'missing' | 'lastSessionOn' | 'lastSignInOn'>
+
+/** Each reason with its test, in the order reasons are listed. A fellow who never signed in or was never coached counts. */
+const ATTENTION_TESTS: [AttentionReason, (fact: AttentionFact, cutoffs: ReturnType<typeof attentionCutoffs>) => boolean][] = [
+  ['overdue', (fact) => fact.missing >= ATTENTION_RULES.overdue],
+  ['no-session', (fact, cutoffs) => fact.lastSessionOn === null || fact.lastSessionOn <= cutoffs.session],
+  ['no-sign-in', (fact, cutoffs) => fact.lastSignInOn === null || fact.lastSignInOn <= cutoffs.signIn],
+]
+
+/** Why a fellow needs attention today, if they do. */
+export function attentionReasons(fact: AttentionFact, today: string): AttentionReason[] {
   const cutoffs = attentionCutoffs(today)
-  const reasons: AttentionReason[] = []
-  if (fact.missing >= ATTENTION_RULES.overdue) reasons.push('overdue')
-  if (fact.lastSessionOn === null || fact.lastSessionOn <= cutoffs.session) reasons.push('no-session')
-  if (fact.lastSignInOn === null || fact.lastSignInOn <= cutoffs.signIn) reasons.push('no-sign-in')
-  return reasons
+  return ATTENTION_TESTS.filter(([, applies]) => applies(fact, cutoffs)).map(([reason]) => reason)
 }
 
-/** Whether a fellow needs attention today (attentionReasons has any), without listing why: asked of every fellow per view. */
-export function needsAttention(fact: Pick<FellowFact, 'missing' | 'lastSessionOn' | 'lastSignInOn'>, today: string) {
+/** Whether a fellow needs attention today, without listing why: asked of every fellow per view. */
+export function needsAttention(fact: AttentionFact, today: string) {
   const cutoffs = attentionCutoffs(today)
-  return (
-    fact.missing >= ATTENTION_RULES.overdue ||
-    fact.lastSessionOn === null ||
-    fact.lastSessionOn <= cutoffs.session ||
-    fact.lastSignInOn === null ||
-    fact.lastSignInOn <= cutoffs.signIn
-  )
+  return ATTENTION_TESTS.some(([, applies]) => applies(fact, cutoffs))
 }
 
 /** Names in the reader's order; one collator, since String#localeCompare builds one per call. */

@@ -8,7 +8,7 @@ import { MONTH_NAMES } from '~/domain/curriculum'
 import { STATE_LABELS } from '~/domain/submission-state'
 import type { loader } from '~/utils/module-page.server'
 
-// The loader and action live in one server module of this route's own (see there for why).
+// The loader and action live in a server module of this route's own (docs/decisions/0016).
 export { action, loader } from '~/utils/module-page.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
